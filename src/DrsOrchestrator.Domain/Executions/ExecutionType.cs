@@ -1,0 +1,7 @@
+namespace DrsOrchestrator.Domain.Executions;
+
+public enum ExecutionType
+{
+    Drill,
+    Recovery,
+}

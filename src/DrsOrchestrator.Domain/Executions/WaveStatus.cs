@@ -1,0 +1,13 @@
+namespace DrsOrchestrator.Domain.Executions;
+
+public enum WaveStatus
+{
+    Pending,
+    Starting,
+    Launching,
+    Completed,
+    Partial,
+    Failed,
+    Skipped,
+    Cancelled,
+}
