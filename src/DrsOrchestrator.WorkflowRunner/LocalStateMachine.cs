@@ -1,0 +1,5 @@
+using DrsOrchestrator.WorkflowRunner.Asl;
+
+namespace DrsOrchestrator.WorkflowRunner;
+
+internal sealed record LocalStateMachine(string Name, string Arn, AslDefinition Definition);
