@@ -1,0 +1,26 @@
+import type { BreadcrumbGroupProps } from '@cloudscape-design/components/breadcrumb-group';
+
+const sections: Record<string, string> = {
+  'protection-groups': 'Protection groups',
+  'recovery-plans': 'Recovery plans',
+  executions: 'Executions',
+  'source-servers': 'Source servers',
+  accounts: 'Target accounts',
+  settings: 'Settings',
+};
+
+const leaves: Record<string, string> = { new: 'Create', edit: 'Edit' };
+
+/** Breadcrumbs derived from the URL, so every page gets them without wiring. */
+export function breadcrumbsFor(pathname: string): BreadcrumbGroupProps.Item[] {
+  const items: BreadcrumbGroupProps.Item[] = [{ text: 'DRS Orchestrator', href: '/' }];
+  const parts = pathname.split('/').filter(Boolean);
+  let href = '';
+  for (const [index, part] of parts.entries()) {
+    href += `/${part}`;
+    const text = index === 0 ? (sections[part] ?? part) : (leaves[part] ?? decodeURIComponent(part));
+    items.push({ text, href });
+  }
+  if (parts.length === 0) items.push({ text: 'Dashboard', href: '/' });
+  return items;
+}

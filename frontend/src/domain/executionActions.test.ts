@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { permissionsFor, RoleGroups } from '../auth/permissions';
+import { anExecutionSummary } from '../test/builders';
+import { executeAction, executionActions } from './executionActions';
+
+const manager = permissionsFor([RoleGroups.recoveryManager]);
+const readOnly = permissionsFor([RoleGroups.readOnly]);
+
+describe('executionActions', () => {
+  it('executionActions_RunningAndManager_PauseAndCancelOnly', () => {
+    const actions = executionActions(anExecutionSummary({ status: 'RUNNING' }), manager);
+
+    expect(actions.pause.enabled).toBe(true);
+    expect(actions.cancel.enabled).toBe(true);
+    expect(actions.resume).toEqual({ enabled: false, reason: 'Only a paused execution can be resumed (this one is RUNNING).' });
+    expect(actions.terminate).toEqual({ enabled: false, reason: 'Wait for the drill to end before terminating its instances.' });
+  });
+
+  it('executionActions_Paused_ResumeEnabledPauseDisabled', () => {
+    const actions = executionActions(anExecutionSummary({ status: 'PAUSED' }), manager);
+
+    expect(actions.resume.enabled).toBe(true);
+    expect(actions.cancel.enabled).toBe(true);
+    expect(actions.pause.enabled).toBe(false);
+  });
+
+  it('executionActions_ReadOnlyUser_EveryActionDisabledWithPermissionReason', () => {
+    const actions = executionActions(anExecutionSummary({ status: 'PAUSED' }), readOnly);
+
+    expect(actions.resume).toEqual({ enabled: false, reason: 'Your role does not grant drs:ManageExecution.' });
+    expect(actions.cancel.reason).toBe('Your role does not grant drs:ManageExecution.');
+    expect(actions.terminate.reason).toBe('Your role does not grant drs:TerminateInstances.');
+  });
+
+  it('executionActions_CompletedDrill_TerminateEnabled', () => {
+    const actions = executionActions(anExecutionSummary({ status: 'COMPLETED', launchedServers: 4 }), manager);
+
+    expect(actions.terminate.enabled).toBe(true);
+    expect(actions.cancel.reason).toBe('The execution has already ended (COMPLETED).');
+  });
+
+  it('executionActions_CompletedRecovery_TerminateRefused', () => {
+    const actions = executionActions(anExecutionSummary({ status: 'COMPLETED', executionType: 'RECOVERY' }), manager);
+
+    expect(actions.terminate.enabled).toBe(false);
+    expect(actions.terminate.reason).toContain('real recovery');
+  });
+
+  it('executionActions_InstancesAlreadyTerminated_TerminateDisabled', () => {
+    const actions = executionActions({ ...anExecutionSummary({ status: 'COMPLETED' }), instancesTerminated: true }, manager);
+
+    expect(actions.terminate.reason).toBe('The drill instances have already been terminated.');
+  });
+
+  it('executionActions_Cancelling_CancelDisabledWithReason', () => {
+    const actions = executionActions(anExecutionSummary({ status: 'CANCELLING' }), manager);
+
+    expect(actions.cancel.reason).toBe('The execution is already being cancelled.');
+  });
+});
+
+describe('executeAction', () => {
+  it('executeAction_DrillOperatorAsksForRecovery_Refused', () => {
+    const state = executeAction('RECOVERY', permissionsFor([RoleGroups.drillOperator]), false);
+
+    expect(state).toEqual({ enabled: false, reason: 'Your role does not grant drs:ExecuteRecovery.' });
+  });
+
+  it('executeAction_DrillOperatorAsksForDrill_Allowed', () => {
+    expect(executeAction('DRILL', permissionsFor([RoleGroups.drillOperator]), false).enabled).toBe(true);
+  });
+
+  it('executeAction_RecoveryPermissionImpliesDrill_Allowed', () => {
+    // drs:ExecuteRecovery allows drills and recoveries (BRIEF section 5).
+    expect(executeAction('DRILL', new Set(['drs:ExecuteRecovery'] as const), false).enabled).toBe(true);
+  });
+
+  it('executeAction_PlanAlreadyRunning_RefusedWithReason', () => {
+    expect(executeAction('DRILL', permissionsFor([RoleGroups.operator]), true).reason).toBe('The plan already has an active execution.');
+  });
+
+  it('executeAction_PlanManager_RefusedWithPermissionReason', () => {
+    expect(executeAction('DRILL', permissionsFor([RoleGroups.planManager]), false).reason).toBe('Your role does not grant drs:ExecuteDrill.');
+  });
+});

@@ -1,0 +1,73 @@
+import type { ExecutionStatus, ExecutionSummary, ExecutionType } from '../api/types';
+import { missingPermissionReason, Permissions, type Permission } from '../auth/permissions';
+
+export interface ActionState {
+  enabled: boolean;
+  /** Why the action is disabled; shown next to the button. */
+  reason?: string;
+}
+
+export interface ExecutionActions {
+  pause: ActionState;
+  resume: ActionState;
+  cancel: ActionState;
+  terminate: ActionState;
+}
+
+const activeStatuses: readonly ExecutionStatus[] = ['PENDING', 'RUNNING', 'PAUSED', 'CANCELLING'];
+const terminalStatuses: readonly ExecutionStatus[] = ['COMPLETED', 'PARTIAL', 'FAILED', 'CANCELLED'];
+
+export function isActive(status: ExecutionStatus): boolean {
+  return activeStatuses.includes(status);
+}
+
+export function isTerminal(status: ExecutionStatus): boolean {
+  return terminalStatuses.includes(status);
+}
+
+function decide(stateReason: string | undefined, granted: ReadonlySet<Permission>, permission: Permission): ActionState {
+  // The permission reason wins: a user who may never do this should not be told to wait for a state.
+  const reason = missingPermissionReason(granted, permission) ?? stateReason;
+  return reason ? { enabled: false, reason } : { enabled: true };
+}
+
+/** Which operator actions an execution allows for this user, mirroring the server's state machine and RBAC. */
+export function executionActions(
+  execution: Pick<ExecutionSummary, 'status' | 'executionType' | 'launchedServers'> & { instancesTerminated?: boolean },
+  granted: ReadonlySet<Permission>,
+): ExecutionActions {
+  const { status } = execution;
+  const pauseReason = status === 'RUNNING' ? undefined : `Only a running execution can be paused (this one is ${status}).`;
+  const resumeReason = status === 'PAUSED' ? undefined : `Only a paused execution can be resumed (this one is ${status}).`;
+  const cancelReason =
+    status === 'PENDING' || status === 'RUNNING' || status === 'PAUSED'
+      ? undefined
+      : status === 'CANCELLING'
+        ? 'The execution is already being cancelled.'
+        : `The execution has already ended (${status}).`;
+
+  let terminateReason: string | undefined;
+  if (execution.executionType !== 'DRILL') terminateReason = 'Recovery instances of a real recovery are not terminated from here.';
+  else if (!isTerminal(status)) terminateReason = 'Wait for the drill to end before terminating its instances.';
+  else if (execution.instancesTerminated) terminateReason = 'The drill instances have already been terminated.';
+  else if (execution.launchedServers === 0) terminateReason = 'The drill launched no recovery instances.';
+
+  return {
+    pause: decide(pauseReason, granted, Permissions.manageExecution),
+    resume: decide(resumeReason, granted, Permissions.manageExecution),
+    cancel: decide(cancelReason, granted, Permissions.manageExecution),
+    terminate: decide(terminateReason, granted, Permissions.terminateInstances),
+  };
+}
+
+/** Whether this user may start an execution of the given type, and why not. */
+export function executeAction(type: ExecutionType, granted: ReadonlySet<Permission>, activeExecution: boolean): ActionState {
+  const permissionReason =
+    type === 'RECOVERY'
+      ? missingPermissionReason(granted, Permissions.executeRecovery)
+      : granted.has(Permissions.executeDrill) || granted.has(Permissions.executeRecovery)
+        ? undefined
+        : `Your role does not grant ${Permissions.executeDrill}.`;
+  const reason = permissionReason ?? (activeExecution ? 'The plan already has an active execution.' : undefined);
+  return reason ? { enabled: false, reason } : { enabled: true };
+}

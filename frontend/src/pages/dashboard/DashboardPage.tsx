@@ -1,0 +1,165 @@
+import Box from '@cloudscape-design/components/box';
+import ColumnLayout from '@cloudscape-design/components/column-layout';
+import Container from '@cloudscape-design/components/container';
+import ContentLayout from '@cloudscape-design/components/content-layout';
+import Header from '@cloudscape-design/components/header';
+import ProgressBar from '@cloudscape-design/components/progress-bar';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Table from '@cloudscape-design/components/table';
+import { listAll } from '../../api/drsApi';
+import type { CapacityUsage, ExecutionSummary, PlanReadiness, RecoveryPlan, RegionCapacity } from '../../api/types';
+import { useQuery } from '../../app/useQuery';
+import { useServices } from '../../app/services';
+import { EmptyState } from '../../components/EmptyState';
+import { formatDateTime, formatDuration } from '../../components/format';
+import { RouterLink } from '../../components/RouterLink';
+import { StatusBadge } from '../../components/StatusBadge';
+import { isActive } from '../../domain/executionActions';
+
+const livePollMs = 3000;
+const readinessPlansShown = 10;
+
+function progressOf(e: ExecutionSummary): number {
+  if (e.totalServers === 0) return 0;
+  return Math.round(((e.launchedServers + e.failedServers) / e.totalServers) * 100);
+}
+
+function usageText(usage: CapacityUsage): string {
+  return usage.used === null ? `unknown of ${usage.limit}` : `${usage.used} of ${usage.limit}`;
+}
+
+function UsageBar({ usage, label }: { usage: CapacityUsage; label: string }) {
+  if (usage.used === null) return <StatusBadge status="UNKNOWN" label={`${label}: unknown`} />;
+  return <ProgressBar value={Math.min(100, Math.round((usage.used / usage.limit) * 100))} description={usageText(usage)} ariaLabel={label} />;
+}
+
+interface PlanReadinessRow {
+  plan: RecoveryPlan;
+  readiness?: PlanReadiness;
+  error?: string;
+}
+
+export function DashboardPage() {
+  const { api } = useServices();
+
+  const executions = useQuery('dashboard:executions', () => api.executions.list({ limit: 50 }), {
+    pollMs: livePollMs,
+    // Keep following while something runs; a new execution started elsewhere shows on the next visit.
+    keepPolling: (page) => page.items.some((e) => isActive(e.status)),
+  });
+  const capacity = useQuery('dashboard:capacity', () => api.drs.capacity());
+  const readiness = useQuery('dashboard:readiness', async (): Promise<PlanReadinessRow[]> => {
+    const plans = (await listAll((p) => api.recoveryPlans.list(p))).slice(0, readinessPlansShown);
+    return Promise.all(
+      plans.map(async (plan) => {
+        try {
+          return { plan, readiness: await api.recoveryPlans.readiness(plan.planId) };
+        } catch (error) {
+          return { plan, error: error instanceof Error ? error.message : String(error) };
+        }
+      }),
+    );
+  });
+
+  const all = executions.data?.items ?? [];
+  const active = all.filter((e) => isActive(e.status));
+  const recent = all.filter((e) => !isActive(e.status)).slice(0, 5);
+
+  return (
+    <ContentLayout header={<Header variant="h1" description="Live executions, recent results, DRS capacity and plan readiness.">Dashboard</Header>}>
+      <SpaceBetween size="l">
+        <Container header={<Header variant="h2" counter={executions.data ? `(${active.length})` : undefined}>Active executions</Header>} data-testid="active-executions">
+          {executions.loading && !executions.data ? (
+            <Box>Loading executions...</Box>
+          ) : active.length === 0 ? (
+            <EmptyState title="No active executions" subtitle="Start a drill from a recovery plan." />
+          ) : (
+            <ColumnLayout columns={2} borders="horizontal">
+              {active.map((e) => (
+                <SpaceBetween size="xs" key={e.executionId}>
+                  <Box variant="h3">
+                    <RouterLink href={`/executions/${e.executionId}`}>{e.planName}</RouterLink> <StatusBadge status={e.status} />
+                  </Box>
+                  <ProgressBar
+                    value={progressOf(e)}
+                    label={`${e.executionType} - wave ${e.currentWave ?? 0} of ${e.totalWaves}`}
+                    description={`${e.launchedServers} launched, ${e.failedServers} failed, ${e.totalServers} servers; running for ${formatDuration(e.startedAt, null)}`}
+                  />
+                </SpaceBetween>
+              ))}
+            </ColumnLayout>
+          )}
+        </Container>
+
+        <Table<ExecutionSummary>
+          data-testid="recent-results"
+          header={<Header variant="h2">Recent results</Header>}
+          loading={executions.loading && !executions.data}
+          loadingText="Loading executions"
+          items={recent}
+          empty={<EmptyState title="No finished executions yet" />}
+          columnDefinitions={[
+            { id: 'plan', header: 'Plan', cell: (e) => <RouterLink href={`/executions/${e.executionId}`}>{e.planName}</RouterLink> },
+            { id: 'type', header: 'Type', cell: (e) => e.executionType },
+            { id: 'status', header: 'Result', cell: (e) => <StatusBadge status={e.status} /> },
+            { id: 'servers', header: 'Servers', cell: (e) => `${e.launchedServers}/${e.totalServers} launched` },
+            { id: 'ended', header: 'Ended', cell: (e) => formatDateTime(e.endedAt) },
+            { id: 'duration', header: 'Duration', cell: (e) => formatDuration(e.startedAt, e.endedAt) },
+          ]}
+        />
+
+        <Table<RegionCapacity>
+          data-testid="capacity"
+          header={<Header variant="h2" description="Per account and region, against DRS's limits.">DRS quotas and capacity</Header>}
+          loading={capacity.loading}
+          loadingText="Reading DRS quotas"
+          items={capacity.data?.regions ?? []}
+          empty={<EmptyState title="No target accounts or regions" subtitle="Add a target account to see its capacity." />}
+          columnDefinitions={[
+            { id: 'account', header: 'Account', cell: (r) => r.accountId },
+            { id: 'region', header: 'Region', cell: (r) => r.region },
+            { id: 'status', header: 'Status', cell: (r) => <StatusBadge status={r.status} label={r.message ? `${r.status}: ${r.message}` : r.status} /> },
+            { id: 'replicating', header: 'Replicating servers', cell: (r) => <UsageBar usage={r.replicatingServers} label="Replicating servers" /> },
+            { id: 'jobs', header: 'Concurrent jobs', cell: (r) => <UsageBar usage={r.concurrentJobs} label="Concurrent jobs" /> },
+            { id: 'inJobs', header: 'Servers in active jobs', cell: (r) => <UsageBar usage={r.serversInActiveJobs} label="Servers in active jobs" /> },
+          ]}
+        />
+
+        <Table<PlanReadinessRow>
+          data-testid="plan-readiness"
+          header={<Header variant="h2">Plan readiness</Header>}
+          loading={readiness.loading}
+          loadingText="Checking plans"
+          items={readiness.data ?? []}
+          empty={<EmptyState title="No recovery plans" action={<RouterLink href="/recovery-plans/new">Create a recovery plan</RouterLink>} />}
+          columnDefinitions={[
+            { id: 'plan', header: 'Plan', cell: (r) => <RouterLink href={`/recovery-plans/${r.plan.planId}`}>{r.plan.name}</RouterLink> },
+            {
+              id: 'ready',
+              header: 'Readiness',
+              cell: (r) =>
+                r.error ? (
+                  <StatusBadge status="UNKNOWN" label={`Unknown: ${r.error}`} />
+                ) : r.readiness?.ready ? (
+                  <StatusBadge status="PASS" label="Ready" />
+                ) : (
+                  <StatusBadge status="FAIL" label="Not ready" />
+                ),
+            },
+            { id: 'waves', header: 'Waves', cell: (r) => r.plan.waves.length },
+            { id: 'servers', header: 'Servers', cell: (r) => r.readiness?.serverCount ?? '-' },
+            {
+              id: 'issues',
+              header: 'Issues',
+              cell: (r) =>
+                r.readiness?.checks
+                  .filter((c) => c.status !== 'PASS')
+                  .map((c) => c.message)
+                  .join('; ') || '-',
+            },
+          ]}
+        />
+      </SpaceBetween>
+    </ContentLayout>
+  );
+}

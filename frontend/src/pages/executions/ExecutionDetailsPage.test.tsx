@@ -1,0 +1,156 @@
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Execution } from '../../api/types';
+import { RoleGroups } from '../../auth/permissions';
+import { FakeBackend, fail, ok } from '../../test/FakeBackend';
+import { anExecution, anExecutionServer, anExecutionWave } from '../../test/builders';
+import { renderPage } from '../../test/renderPage';
+import ExecutionDetailsPage, { executionPollMs } from './ExecutionDetailsPage';
+
+function backendFor(execution: Execution) {
+  return new FakeBackend()
+    .on('GET', '/executions/:id', ok(execution))
+    .on('GET', '/executions/:id/job-logs', ok({ jobs: [{ jobId: 'drsjob-1', waveNumber: 1, events: [{ event: 'JOB_START', logDateTime: '2030-01-01T10:00:01Z' }, { event: 'LAUNCH_START', logDateTime: '2030-01-01T10:01:00Z', eventData: { sourceServerID: 's-web1' } }] }] }));
+}
+
+function show(execution: Execution, groups: string[] = [RoleGroups.recoveryManager], backend = backendFor(execution)) {
+  return renderPage(<ExecutionDetailsPage />, { url: `/executions/${execution.executionId}`, path: '/executions/:executionId', groups, backend });
+}
+
+const button = (testId: string) => screen.getByTestId(testId) as HTMLButtonElement;
+
+describe('ExecutionDetailsPage', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('ExecutionDetailsPage_RunningExecution_ShowsWavesServersAndJobLog', async () => {
+    const execution = anExecution({
+      waves: [
+        anExecutionWave({ servers: [anExecutionServer({ launchStatus: 'LAUNCHED', ec2InstanceId: 'i-0abc' })] }),
+        anExecutionWave({ waveNumber: 2, name: 'App', status: 'PENDING', pauseBefore: true, servers: [] }),
+      ],
+    });
+    show(execution);
+
+    expect(await screen.findByTestId('wave-timeline')).toHaveTextContent('Wave 1: Databases');
+    expect(screen.getByTestId('wave-timeline')).toHaveTextContent('Wave 2: App');
+    expect(screen.getByTestId('wave-1-servers')).toHaveTextContent('LAUNCHED');
+    expect(screen.getByTestId('wave-1-servers')).toHaveTextContent('i-0abc');
+    await waitFor(() => expect(screen.getByTestId('job-logs')).toHaveTextContent('LAUNCH_START'));
+  });
+
+  it('ExecutionDetailsPage_Running_PauseEnabledResumeDisabledWithReason', async () => {
+    show(anExecution({ status: 'RUNNING' }));
+
+    await screen.findByTestId('wave-timeline');
+    expect(button('pause-execution')).not.toHaveAttribute('aria-disabled', 'true');
+    expect(button('resume-execution')).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByTestId('reason-Resume')).toHaveTextContent('Only a paused execution can be resumed (this one is RUNNING).');
+  });
+
+  it('ExecutionDetailsPage_ReadOnlyUser_AllActionsDisabledWithPermissionReason', async () => {
+    show(anExecution({ status: 'PAUSED' }), [RoleGroups.readOnly]);
+
+    await screen.findByTestId('wave-timeline');
+    for (const id of ['pause-execution', 'resume-execution', 'cancel-execution', 'terminate-instances']) {
+      expect(button(id)).toHaveAttribute('aria-disabled', 'true');
+    }
+    expect(screen.getByTestId('reason-Resume')).toHaveTextContent('drs:ManageExecution');
+    expect(screen.getByTestId('reason-Terminate instances')).toHaveTextContent('drs:TerminateInstances');
+  });
+
+  it('ExecutionDetailsPage_ResumeClicked_PostsResumeAndReloads', async () => {
+    const backend = backendFor(anExecution({ status: 'PAUSED' }));
+    let resumed = false;
+    backend
+      .on('POST', '/executions/:id/resume', () => {
+        resumed = true;
+        return ok(anExecution({ status: 'RUNNING' }));
+      })
+      .on('GET', '/executions/:id', () => ok(anExecution({ status: resumed ? 'RUNNING' : 'PAUSED' })));
+    show(anExecution(), [RoleGroups.recoveryManager], backend);
+
+    await waitFor(() => expect(button('resume-execution')).not.toHaveAttribute('aria-disabled', 'true'));
+    fireEvent.click(button('resume-execution'));
+
+    await waitFor(() => expect(button('pause-execution')).not.toHaveAttribute('aria-disabled', 'true'));
+    expect(backend.callsTo('POST', '/executions/exec-1/resume')).toHaveLength(1);
+  });
+
+  it('ExecutionDetailsPage_ResumeRefused_FlashesErrorCode', async () => {
+    const backend = backendFor(anExecution({ status: 'PAUSED' })).on(
+      'POST',
+      '/executions/:id/resume',
+      fail(409, 'INVALID_STATE_TRANSITION', 'The execution is no longer paused.'),
+    );
+    show(anExecution({ status: 'PAUSED' }), [RoleGroups.recoveryManager], backend);
+
+    await waitFor(() => expect(button('resume-execution')).not.toHaveAttribute('aria-disabled', 'true'));
+    fireEvent.click(button('resume-execution'));
+
+    expect(await screen.findByTestId('flash-error')).toHaveTextContent('INVALID_STATE_TRANSITION: The execution is no longer paused.');
+  });
+
+  it('ExecutionDetailsPage_CompletedDrill_TerminateAfterConfirmation', async () => {
+    const backend = backendFor(anExecution({ status: 'COMPLETED', launchedServers: 4 })).on(
+      'POST',
+      '/executions/:id/terminate-instances',
+      ok({ status: 'IN_PROGRESS', jobIds: ['drsjob-9'] }, 202),
+    );
+    show(anExecution(), [RoleGroups.recoveryManager], backend);
+
+    await waitFor(() => expect(button('terminate-instances')).not.toHaveAttribute('aria-disabled', 'true'));
+    fireEvent.click(button('terminate-instances'));
+    expect(await screen.findByText(/terminates the 4 recovery instance/)).toBeVisible();
+    fireEvent.click(screen.getAllByTestId('confirm-button').find((b) => b.textContent === 'Terminate instances')!);
+
+    await waitFor(() => expect(backend.callsTo('POST', '/executions/exec-1/terminate-instances')).toHaveLength(1));
+  });
+
+  it('ExecutionDetailsPage_ActiveExecution_PollsEveryThreeSecondsUntilItEnds', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    let polls = 0;
+    const backend = backendFor(anExecution()).on('GET', '/executions/:id', () => {
+      polls += 1;
+      return ok(anExecution({ status: polls >= 2 ? 'COMPLETED' : 'RUNNING' }));
+    });
+    show(anExecution(), [RoleGroups.recoveryManager], backend);
+    await screen.findByTestId('wave-timeline');
+    expect(polls).toBe(1);
+
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(executionPollMs);
+    });
+    await waitFor(() => expect(screen.getByTestId('execution-summary')).toHaveTextContent('stopped (execution ended)'));
+    expect(polls).toBe(2);
+
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(executionPollMs * 3);
+    });
+    expect(polls).toBe(2);
+  });
+
+  it('ExecutionDetailsPage_NotFound_FlashesCode', async () => {
+    const backend = new FakeBackend()
+      .on('GET', '/executions/:id', fail(404, 'EXECUTION_NOT_FOUND', 'No execution exec-404.'))
+      .on('GET', '/executions/:id/job-logs', ok({ jobs: [] }));
+    renderPage(<ExecutionDetailsPage />, { url: '/executions/exec-404', path: '/executions/:executionId', backend });
+
+    expect(await screen.findByTestId('flash-error')).toHaveTextContent('EXECUTION_NOT_FOUND: No execution exec-404.');
+    expect(screen.getByText('The execution could not be loaded.')).toBeInTheDocument();
+  });
+
+  it('ExecutionDetailsPage_DownloadReport_FetchesReport', async () => {
+    const backend = backendFor(anExecution({ status: 'COMPLETED' })).on('GET', '/executions/:id/report', ok({ executionId: 'exec-1', waves: [] }));
+    const createObjectURL = vi.fn(() => 'blob:report');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    show(anExecution(), [RoleGroups.readOnly], backend);
+
+    fireEvent.click(await screen.findByTestId('download-report'));
+
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    expect(backend.callsTo('GET', '/executions/exec-1/report')).toHaveLength(1);
+  });
+});

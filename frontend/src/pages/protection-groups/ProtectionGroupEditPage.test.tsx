@@ -1,0 +1,107 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { FakeBackend, fail, ok, page } from '../../test/FakeBackend';
+import { anAccountId, aProtectionGroup, aSourceServer, aTargetAccount } from '../../test/builders';
+import { renderPage } from '../../test/renderPage';
+import ProtectionGroupEditPage from './ProtectionGroupEditPage';
+
+const servers = [
+  aSourceServer(),
+  aSourceServer({ sourceServerId: 's-web2', hostname: 'web-02', replicationState: 'STALLED' }),
+  aSourceServer({ sourceServerId: 's-db1', hostname: 'db-01', protectionGroupId: 'pg-db', protectionGroupName: 'Databases', tags: { Tier: 'db' } }),
+];
+
+function backend() {
+  return new FakeBackend()
+    .on('GET', '/accounts', page([aTargetAccount({ regions: ['us-east-1', 'eu-west-1'] })]))
+    .on('GET', '/config/regions', ok({ regions: ['us-east-1'] }))
+    .on('GET', '/drs/source-servers', page(servers))
+    .on('GET', '/protection-groups/:id', ok(aProtectionGroup({ sourceServerIds: ['s-web1'] })))
+    .on('POST', '/protection-groups/resolve', (req) => {
+      const criteria = (req.body as { tagCriteria: { key: string; value: string }[] }).tagCriteria;
+      return ok({ servers: servers.filter((s) => criteria.every((c) => s.tags[c.key] === c.value)) });
+    });
+}
+
+function edit(b = backend()) {
+  return renderPage(<ProtectionGroupEditPage />, { url: '/protection-groups/pg-web/edit', path: '/protection-groups/:groupId/edit', backend: b });
+}
+
+describe('ProtectionGroupEditPage', () => {
+  it('ProtectionGroupEditPage_Discovery_ServerOwnedByOtherGroupGreyedAndDisabled', async () => {
+    const { wrapper } = edit();
+
+    const discovery = await screen.findByTestId('server-discovery');
+    await waitFor(() => expect(discovery).toHaveTextContent('db-01'));
+    const table = wrapper.findTable('[data-testid="server-discovery"]')!;
+    expect(table.findBodyCell(3, 6)!.getElement()).toHaveTextContent('Assigned to Databases');
+    expect(table.findRowSelectionArea(3)!.find('input')!.getElement()).toBeDisabled();
+    expect(table.findRowSelectionArea(1)!.find('input')!.getElement()).toBeChecked();
+    expect(table.findBodyCell(2, 4)!.getElement()).toHaveTextContent('STALLED');
+  });
+
+  it('ProtectionGroupEditPage_SaveSelection_PutsChosenServers', async () => {
+    const b = backend().on('PUT', '/protection-groups/:id', (req) => ok({ ...aProtectionGroup(), ...(req.body as object) }));
+    const { wrapper } = edit(b);
+    await waitFor(() => expect(screen.getByTestId('server-discovery')).toHaveTextContent('web-02'));
+
+    wrapper.findTable('[data-testid="server-discovery"]')!.findRowSelectionArea(2)!.click();
+    fireEvent.click(screen.getByTestId('save-group'));
+
+    await waitFor(() => expect(b.callsTo('PUT', '/protection-groups/pg-web')).toHaveLength(1));
+    const body = b.callsTo('PUT', '/protection-groups/pg-web')[0]!.body as { sourceServerIds: string[]; tagCriteria: unknown[]; version: number };
+    expect(body.sourceServerIds).toEqual(['s-web1', 's-web2']);
+    expect(body.tagCriteria).toEqual([]);
+    expect(body.version).toBe(1);
+    expect(await screen.findByTestId('navigated-away')).toBeInTheDocument();
+  });
+
+  it('ProtectionGroupEditPage_TagCriteria_LivePreviewFromResolve', async () => {
+    const b = backend();
+    const { wrapper } = edit(b);
+    await screen.findByTestId('server-discovery');
+
+    wrapper.findSegmentedControl()!.findSegments()[1]!.click();
+    wrapper.findAttributeEditor()!.findAddButton().click();
+    fireEvent.change(screen.getByLabelText('Tag key 1'), { target: { value: 'Tier' } });
+    fireEvent.change(screen.getByLabelText('Tag value 1'), { target: { value: 'db' } });
+
+    const preview = screen.getByTestId('tag-preview');
+    await waitFor(() => expect(preview).toHaveTextContent('db-01'));
+    expect(preview).toHaveTextContent('1 matching server(s) already belong to another group.');
+    const resolveCalls = b.callsTo('POST', '/protection-groups/resolve');
+    expect(resolveCalls.at(-1)!.body).toEqual({ accountId: anAccountId, region: 'us-east-1', tagCriteria: [{ key: 'Tier', value: 'db' }], excludeGroupId: 'pg-web' });
+  });
+
+  it('ProtectionGroupEditPage_ServerConflict_FlashesCodeAndStays', async () => {
+    const b = backend().on('PUT', '/protection-groups/:id', fail(409, 'SERVER_CONFLICT', 's-web1 already belongs to Databases.'));
+    edit(b);
+    await waitFor(() => expect(screen.getByTestId('server-discovery')).toHaveTextContent('web-01'));
+
+    fireEvent.click(screen.getByTestId('save-group'));
+
+    expect(await screen.findByTestId('flash-error')).toHaveTextContent('SERVER_CONFLICT: s-web1 already belongs to Databases.');
+    expect(screen.queryByTestId('navigated-away')).not.toBeInTheDocument();
+  });
+
+  it('ProtectionGroupEditPage_Create_PostsNewGroup', async () => {
+    const b = backend().on('POST', '/protection-groups', (req) => ok({ ...aProtectionGroup(), ...(req.body as object) }, 201));
+    const { wrapper } = renderPage(<ProtectionGroupEditPage />, { url: '/protection-groups/new', path: '/protection-groups/new', backend: b });
+
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'App tier' } });
+    await waitFor(() => expect(b.callsTo('GET', '/accounts')).toHaveLength(1));
+    const account = wrapper.findSelect('[data-testid="group-account"]')!;
+    account.openDropdown();
+    await waitFor(() => expect(account.findDropdown().findOptions()).toHaveLength(1));
+    account.selectOption(1);
+    const region = wrapper.findSelect('[data-testid="group-region"]')!;
+    region.openDropdown();
+    region.selectOption(2);
+    await waitFor(() => expect(screen.getByTestId('server-discovery')).toHaveTextContent('web-01'));
+    wrapper.findTable('[data-testid="server-discovery"]')!.findRowSelectionArea(1)!.click();
+    fireEvent.click(screen.getByTestId('save-group'));
+
+    await waitFor(() => expect(b.callsTo('POST', '/protection-groups')).toHaveLength(1));
+    expect(b.callsTo('POST', '/protection-groups')[0]!.body).toMatchObject({ name: 'App tier', accountId: anAccountId, region: 'eu-west-1', sourceServerIds: ['s-web1'] });
+  });
+});
