@@ -1,0 +1,4 @@
+namespace DrsOrchestrator.Simulator.Model;
+
+/// <summary>One entry of StartRecovery.sourceServers.</summary>
+public sealed record RecoveryServerRequest(string SourceServerId, string? RecoverySnapshotId = null);

@@ -1,0 +1,9 @@
+namespace DrsOrchestrator.Simulator.Scenarios;
+
+/// <summary>A region where DRS is initialised for an account, with the servers replicating into it.</summary>
+public sealed record ScenarioRegion
+{
+    public string Region { get; init; } = "";
+
+    public IReadOnlyList<ScenarioServer> Servers { get; init; } = [];
+}
