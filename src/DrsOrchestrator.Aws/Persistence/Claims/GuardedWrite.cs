@@ -1,0 +1,7 @@
+using Amazon.DynamoDBv2.Model;
+using DrsOrchestrator.Domain.Common;
+
+namespace DrsOrchestrator.Aws.Persistence.Claims;
+
+/// <summary>An aggregate row write with a condition, and the domain error when the condition fails (given the stored item, if any).</summary>
+internal sealed record GuardedWrite(TransactWriteItem Item, Func<Dictionary<string, AttributeValue>?, DomainException> OnConditionFailed);

@@ -1,0 +1,356 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using DrsOrchestrator.Aws.Persistence.Claims;
+using DrsOrchestrator.Aws.Persistence.Schema;
+using DrsOrchestrator.Domain.Common;
+using DrsOrchestrator.Domain.Executions;
+using DrsOrchestrator.Domain.Ports.Persistence;
+
+namespace DrsOrchestrator.Aws.Persistence.Executions;
+
+/// <summary>
+/// Executions as one partition of rows (see <see cref="ExecutionItemMapper"/>), saved as a whole in one
+/// transaction whose header row carries the version condition, together with the plan and server claims.
+/// Lists are index queries on the sparse header rows; nothing here scans.
+/// </summary>
+public sealed class DynamoDbExecutionRepository : IExecutionRepository
+{
+    private static readonly ExecutionStatus[] ActiveStatuses =
+        Enum.GetValues<ExecutionStatus>().Where(s => s.IsActive()).ToArray();
+
+    private readonly IAmazonDynamoDB _client;
+    private readonly string _table;
+    private readonly TimeSpan? _retention;
+    private readonly ClaimCoordinator _claims;
+
+    public DynamoDbExecutionRepository(IAmazonDynamoDB client, DynamoDbPersistenceOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _client = client;
+        _table = options.Tables.ExecutionHistory;
+        _retention = options.ExecutionRetention;
+        _claims = new ClaimCoordinator(client, options.Tables.Locks, time, options.ClaimGracePeriod);
+    }
+
+    public async Task<Execution> CreateAsync(Execution execution, IReadOnlyCollection<SourceServerRef> servers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        ArgumentNullException.ThrowIfNull(servers);
+        var record = execution.Record with { Version = 1 };
+        var claimed = servers.Concat(WaveServers(record)).Distinct().ToList();
+        var writes = RowWrites(record, claimed, expectedVersion: null);
+        var acquire = new List<ClaimRequest> { PlanClaim(record.PlanId) };
+        acquire.AddRange(claimed.Select(ServerClaim));
+        await _claims.CommitAsync(ClaimKeys.ExecutionOwner, record.ExecutionId, writes, acquire, [], IsOrphanAsync, cancellationToken)
+            .ConfigureAwait(false);
+        return Execution.Rehydrate(record);
+    }
+
+    public async Task<Execution?> GetAsync(string executionId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(executionId);
+        var rows = new List<Dictionary<string, AttributeValue>>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await _client.QueryAsync(
+                new QueryRequest
+                {
+                    TableName = _table,
+                    KeyConditionExpression = "#id = :id",
+                    ExpressionAttributeNames = new() { ["#id"] = ExecutionItemMapper.ExecutionId },
+                    ExpressionAttributeValues = new() { [":id"] = Attr.S(executionId) },
+                    ConsistentRead = true,
+                    ExclusiveStartKey = start,
+                },
+                cancellationToken).ConfigureAwait(false);
+            rows.AddRange(page.Items ?? []);
+            start = page.LastEvaluatedKey is { Count: > 0 } ? page.LastEvaluatedKey : null;
+        }
+        while (start is not null);
+
+        return rows.Any(r => r.GetSOrNull(ExecutionItemMapper.SortKey) == ExecutionItemMapper.HeaderSortKey)
+            ? Execution.Rehydrate(ExecutionItemMapper.FromRows(rows))
+            : null;
+    }
+
+    public async Task<Execution> SaveAsync(Execution execution, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        var expected = execution.Version;
+        var (header, claimsRow) = await GetHeaderAndClaimsAsync(execution.ExecutionId, cancellationToken).ConfigureAwait(false);
+        if (header is null)
+        {
+            throw NotFound(execution.ExecutionId);
+        }
+
+        // The claims row is written in the same transaction as the header, so at this version it lists
+        // exactly what the execution holds; the version condition below catches any change since.
+        var storedVersion = header.GetN(ExecutionItemMapper.Version);
+        if (storedVersion != expected)
+        {
+            throw VersionConflict(execution.ExecutionId, expected, storedVersion);
+        }
+
+        var record = execution.Record with { Version = expected + 1 };
+        var held = ExecutionItemMapper.ClaimedServers(claimsRow);
+        var heldPlan = header.GetEnum<ExecutionStatus>(ExecutionItemMapper.Status).IsActive();
+        List<ClaimRequest> acquire;
+        List<string> release;
+        List<SourceServerRef> claimed;
+        if (record.Status.IsActive())
+        {
+            var added = WaveServers(record).Except(held).ToList();
+            acquire = added.Select(ServerClaim).ToList();
+            if (!heldPlan)
+            {
+                acquire.Insert(0, PlanClaim(record.PlanId));
+            }
+
+            release = [];
+            claimed = [.. held, .. added];
+        }
+        else
+        {
+            acquire = [];
+            release = held.Select(s => ClaimKeys.ActiveServer(s.AccountId, s.Region, s.SourceServerId)).ToList();
+            if (heldPlan)
+            {
+                release.Insert(0, ClaimKeys.ActivePlan(record.PlanId));
+            }
+
+            claimed = [];
+        }
+
+        await _claims.CommitAsync(
+            ClaimKeys.ExecutionOwner,
+            record.ExecutionId,
+            RowWrites(record, claimed, expected),
+            acquire,
+            release,
+            IsOrphanAsync,
+            cancellationToken).ConfigureAwait(false);
+        return Execution.Rehydrate(record);
+    }
+
+    public async Task<IReadOnlyList<ExecutionSummary>> ListActiveAsync(CancellationToken cancellationToken)
+    {
+        var result = new List<ExecutionSummary>();
+        foreach (var status in ActiveStatuses)
+        {
+            string? token = null;
+            do
+            {
+                var page = await QueryIndexAsync(
+                    TableSchema.ExecutionsByStatusIndex, ExecutionItemMapper.Status, status.ToString(), new PageRequest(PageRequest.MaxLimit, token), cancellationToken)
+                    .ConfigureAwait(false);
+                result.AddRange(page.Items);
+                token = page.NextToken;
+            }
+            while (token is not null);
+        }
+
+        return result.OrderByDescending(s => s.CreatedAt).ToList();
+    }
+
+    public Task<Page<ExecutionSummary>> ListAsync(ExecutionStatus? status, PageRequest page, CancellationToken cancellationToken) =>
+        status is { } s
+            ? QueryIndexAsync(TableSchema.ExecutionsByStatusIndex, ExecutionItemMapper.Status, s.ToString(), page, cancellationToken)
+            : QueryIndexAsync(TableSchema.ExecutionsByStartTimeIndex, "recordType", ExecutionItemMapper.RecordType, page, cancellationToken);
+
+    public Task<Page<ExecutionSummary>> ListByPlanAsync(string planId, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(planId);
+        return QueryIndexAsync(TableSchema.ExecutionsByPlanIndex, "planId", planId, page, cancellationToken);
+    }
+
+    public async Task<string?> FindActiveExecutionOfPlanAsync(string planId, CancellationToken cancellationToken)
+    {
+        var holder = await _claims.GetHolderAsync(ClaimKeys.ActivePlan(planId), cancellationToken).ConfigureAwait(false);
+        return holder?.OwnerId;
+    }
+
+    public async Task DeleteAsync(string executionId, CancellationToken cancellationToken)
+    {
+        var execution = await GetAsync(executionId, cancellationToken).ConfigureAwait(false) ?? throw NotFound(executionId);
+        if (execution.IsActive)
+        {
+            throw DomainException.Conflict(ErrorCodes.ExecutionActive, $"Execution {executionId} is {execution.Status}; only ended executions can be deleted.");
+        }
+
+        var keys = await QueryKeysAsync(executionId, cancellationToken).ConfigureAwait(false);
+
+        // Header last: until it goes, the execution still reads as a whole (or as deleted rows of a terminal run).
+        foreach (var chunk in keys.OrderBy(k => k[ExecutionItemMapper.SortKey].S == ExecutionItemMapper.HeaderSortKey ? 1 : 0).Chunk(25))
+        {
+            var request = new BatchWriteItemRequest
+            {
+                RequestItems = new() { [_table] = chunk.Select(k => new WriteRequest { DeleteRequest = new DeleteRequest { Key = k } }).ToList() },
+            };
+            do
+            {
+                var response = await _client.BatchWriteItemAsync(request, cancellationToken).ConfigureAwait(false);
+                request.RequestItems = response.UnprocessedItems ?? [];
+            }
+            while (request.RequestItems.Count > 0);
+        }
+    }
+
+    private async Task<Page<ExecutionSummary>> QueryIndexAsync(string index, string partitionAttribute, string partitionValue, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        page.Validate();
+        var tokenKeys = new List<KeyAttribute>
+        {
+            TableSchema.ExecutionHistory.PartitionKey,
+            TableSchema.ExecutionHistory.SortKey!,
+            new(partitionAttribute, KeyAttributeType.String),
+            new("startedAt", KeyAttributeType.String),
+        };
+        var response = await _client.QueryAsync(
+            new QueryRequest
+            {
+                TableName = _table,
+                IndexName = index,
+                KeyConditionExpression = "#pk = :pk",
+                ExpressionAttributeNames = new() { ["#pk"] = partitionAttribute },
+                ExpressionAttributeValues = new() { [":pk"] = Attr.S(partitionValue) },
+                ScanIndexForward = false,
+                Limit = page.Limit,
+                ExclusiveStartKey = PaginationTokens.Decode(page.NextToken, tokenKeys, new Dictionary<string, string> { [partitionAttribute] = partitionValue }),
+            },
+            cancellationToken).ConfigureAwait(false);
+        return new Page<ExecutionSummary>(
+            (response.Items ?? []).Select(ExecutionItemMapper.SummaryFromHeader).ToList(),
+            PaginationTokens.Encode(response.LastEvaluatedKey));
+    }
+
+    private async Task<(Dictionary<string, AttributeValue>? Header, Dictionary<string, AttributeValue>? Claims)> GetHeaderAndClaimsAsync(
+        string executionId, CancellationToken cancellationToken)
+    {
+        var header = await GetRowAsync(executionId, ExecutionItemMapper.HeaderSortKey, cancellationToken).ConfigureAwait(false);
+        var claims = header is null ? null : await GetRowAsync(executionId, ExecutionItemMapper.ClaimsSortKey, cancellationToken).ConfigureAwait(false);
+        return (header, claims);
+    }
+
+    private async Task<Dictionary<string, AttributeValue>?> GetRowAsync(string executionId, string sortKey, CancellationToken cancellationToken)
+    {
+        var response = await _client.GetItemAsync(
+            new GetItemRequest { TableName = _table, Key = RowKey(executionId, sortKey), ConsistentRead = true },
+            cancellationToken).ConfigureAwait(false);
+        return response.Item is { Count: > 0 } item ? item : null;
+    }
+
+    private async Task<List<Dictionary<string, AttributeValue>>> QueryKeysAsync(string executionId, CancellationToken cancellationToken)
+    {
+        var keys = new List<Dictionary<string, AttributeValue>>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await _client.QueryAsync(
+                new QueryRequest
+                {
+                    TableName = _table,
+                    KeyConditionExpression = "#id = :id",
+                    ProjectionExpression = "#id, #sk",
+                    ExpressionAttributeNames = new() { ["#id"] = ExecutionItemMapper.ExecutionId, ["#sk"] = ExecutionItemMapper.SortKey },
+                    ExpressionAttributeValues = new() { [":id"] = Attr.S(executionId) },
+                    ConsistentRead = true,
+                    ExclusiveStartKey = start,
+                },
+                cancellationToken).ConfigureAwait(false);
+            keys.AddRange(page.Items ?? []);
+            start = page.LastEvaluatedKey is { Count: > 0 } ? page.LastEvaluatedKey : null;
+        }
+        while (start is not null);
+        return keys;
+    }
+
+    private List<GuardedWrite> RowWrites(ExecutionRecord record, IEnumerable<SourceServerRef> claimed, long? expectedVersion)
+    {
+        long? expiresAt = _retention is { } r ? (record.CreatedAt + r).ToUnixTimeSeconds() : null;
+        var rows = ExecutionItemMapper.ToRows(record, record.Version, expiresAt);
+        rows.Add(ExecutionItemMapper.ClaimsRow(record.ExecutionId, claimed, expiresAt));
+        var writes = new List<GuardedWrite>();
+        foreach (var row in rows)
+        {
+            var put = new Put { TableName = _table, Item = row };
+            if (row[ExecutionItemMapper.SortKey].S == ExecutionItemMapper.HeaderSortKey)
+            {
+                put.ExpressionAttributeNames = new() { ["#v"] = ExecutionItemMapper.Version };
+                put.ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD;
+                if (expectedVersion is { } v)
+                {
+                    put.ConditionExpression = "#v = :v";
+                    put.ExpressionAttributeValues = new() { [":v"] = Attr.N(v) };
+                }
+                else
+                {
+                    put.ConditionExpression = "attribute_not_exists(#v)";
+                }
+            }
+
+            var id = record.ExecutionId;
+            writes.Add(new GuardedWrite(
+                new TransactWriteItem { Put = put },
+                old => expectedVersion is null
+                    ? DomainException.Conflict(ErrorCodes.VersionConflict, $"Execution {id} already exists.")
+                    : old is null ? NotFound(id) : VersionConflict(id, expectedVersion.Value, old.GetNOrNull(ExecutionItemMapper.Version))));
+        }
+
+        // Header first, so a failed version check is the reported reason.
+        return writes;
+    }
+
+    /// <summary>An execution's claim is orphaned when the execution is gone or has ended.</summary>
+    private async Task<bool> IsOrphanAsync(ClaimHolder holder, CancellationToken cancellationToken)
+    {
+        if (holder.OwnerType != ClaimKeys.ExecutionOwner)
+        {
+            return false;
+        }
+
+        var header = await GetRowAsync(holder.OwnerId, ExecutionItemMapper.HeaderSortKey, cancellationToken).ConfigureAwait(false);
+        return header is null || !header.GetEnum<ExecutionStatus>(ExecutionItemMapper.Status).IsActive();
+    }
+
+    private static IEnumerable<SourceServerRef> WaveServers(ExecutionRecord record) =>
+        record.Waves.SelectMany(w => w.Servers).Select(s => new SourceServerRef(s.SourceServerId, s.AccountId, s.Region));
+
+    private static ClaimRequest PlanClaim(string planId) => new(
+        ClaimKeys.ActivePlan(planId),
+        new Dictionary<string, AttributeValue> { ["planId"] = Attr.S(planId) },
+        holder => DomainException.Conflict(
+            ErrorCodes.PlanHasActiveExecution,
+            $"Plan {planId} already has an active execution ({holder.OwnerId}).",
+            new Dictionary<string, object?> { ["planId"] = planId, ["activeExecutionId"] = holder.OwnerId }));
+
+    private static ClaimRequest ServerClaim(SourceServerRef server) => new(
+        ClaimKeys.ActiveServer(server.AccountId, server.Region, server.SourceServerId),
+        new Dictionary<string, AttributeValue>
+        {
+            ["accountId"] = Attr.S(server.AccountId), ["region"] = Attr.S(server.Region), ["sourceServerId"] = Attr.S(server.SourceServerId),
+        },
+        holder => DomainException.Conflict(
+            ErrorCodes.ServerConflict,
+            $"Source server {server.SourceServerId} in {server.AccountId}/{server.Region} is already in active execution {holder.OwnerId}.",
+            new Dictionary<string, object?>
+            {
+                ["sourceServerId"] = server.SourceServerId, ["accountId"] = server.AccountId, ["region"] = server.Region, ["activeExecutionId"] = holder.OwnerId,
+            }));
+
+    private static Dictionary<string, AttributeValue> RowKey(string executionId, string sortKey) => new()
+    {
+        [ExecutionItemMapper.ExecutionId] = Attr.S(executionId),
+        [ExecutionItemMapper.SortKey] = Attr.S(sortKey),
+    };
+
+    private static DomainException NotFound(string executionId) =>
+        DomainException.NotFound(ErrorCodes.ExecutionNotFound, $"Execution {executionId} does not exist.");
+
+    private static DomainException VersionConflict(string executionId, long expected, long? actual) =>
+        DomainException.Conflict(
+            ErrorCodes.VersionConflict,
+            $"Execution {executionId} was changed by someone else (expected version {expected}, stored {actual}); reload and retry.",
+            new Dictionary<string, object?> { ["expectedVersion"] = expected, ["currentVersion"] = actual });
+}

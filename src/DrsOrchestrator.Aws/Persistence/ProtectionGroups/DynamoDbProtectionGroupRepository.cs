@@ -1,0 +1,226 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using DrsOrchestrator.Aws.Persistence.Claims;
+using DrsOrchestrator.Aws.Persistence.Schema;
+using DrsOrchestrator.Domain.Common;
+using DrsOrchestrator.Domain.Ports.Persistence;
+using DrsOrchestrator.Domain.ProtectionGroups;
+
+namespace DrsOrchestrator.Aws.Persistence.ProtectionGroups;
+
+/// <summary>
+/// Protection groups with their claims (name, servers, tag criteria) written in the same DynamoDB
+/// transaction as the group. Listing scans the table with pagination: it serves the console's group page
+/// and plan editor (tens to a few hundred small items), never the orchestration path.
+/// </summary>
+public sealed class DynamoDbProtectionGroupRepository : IProtectionGroupRepository
+{
+    private readonly IAmazonDynamoDB _client;
+    private readonly string _table;
+    private readonly ClaimCoordinator _claims;
+
+    public DynamoDbProtectionGroupRepository(IAmazonDynamoDB client, DynamoDbPersistenceOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _client = client;
+        _table = options.Tables.ProtectionGroups;
+        _claims = new ClaimCoordinator(client, options.Tables.Locks, time, options.ClaimGracePeriod);
+    }
+
+    public async Task<ProtectionGroup?> GetAsync(string groupId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(groupId);
+        var response = await _client.GetItemAsync(
+            new GetItemRequest { TableName = _table, Key = Key(groupId), ConsistentRead = true },
+            cancellationToken).ConfigureAwait(false);
+        return response.Item is { Count: > 0 } item ? ProtectionGroupItemMapper.FromItem(item) : null;
+    }
+
+    public async Task<Page<ProtectionGroup>> ListAsync(PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        page.Validate();
+        var response = await _client.ScanAsync(
+            new ScanRequest
+            {
+                TableName = _table,
+                Limit = page.Limit,
+                ExclusiveStartKey = PaginationTokens.Decode(page.NextToken, [TableSchema.ProtectionGroups.PartitionKey]),
+            },
+            cancellationToken).ConfigureAwait(false);
+        var items = (response.Items ?? []).Select(ProtectionGroupItemMapper.FromItem).ToList();
+        return new Page<ProtectionGroup>(items, PaginationTokens.Encode(response.LastEvaluatedKey));
+    }
+
+    public async Task<ProtectionGroup> CreateAsync(ProtectionGroup group, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var stored = group with { Version = 1 };
+        var write = new GuardedWrite(
+            new TransactWriteItem
+            {
+                Put = new Put
+                {
+                    TableName = _table,
+                    Item = ProtectionGroupItemMapper.ToItem(stored, stored.Version),
+                    ConditionExpression = "attribute_not_exists(#id)",
+                    ExpressionAttributeNames = new() { ["#id"] = ProtectionGroupItemMapper.GroupId },
+                },
+            },
+            _ => DomainException.Conflict(ErrorCodes.VersionConflict, $"Protection group {group.GroupId} already exists."));
+        await _claims.CommitAsync(
+            ClaimKeys.GroupOwner,
+            group.GroupId,
+            [write],
+            ClaimRequestsFor(stored, ProtectionGroupItemMapper.ClaimKeysOf(stored)),
+            [],
+            IsOrphanAsync,
+            cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    public async Task<ProtectionGroup> UpdateAsync(ProtectionGroup group, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+
+        // The read only tells us which claims the stored version holds; the write below is conditioned on
+        // that same version, so a concurrent change between read and write still fails.
+        var current = await GetAsync(group.GroupId, cancellationToken).ConfigureAwait(false)
+            ?? throw NotFound(group.GroupId);
+        if (current.Version != group.Version)
+        {
+            throw VersionConflict(group.GroupId, group.Version, current.Version);
+        }
+
+        var stored = group with { Version = group.Version + 1 };
+        var oldKeys = ProtectionGroupItemMapper.ClaimKeysOf(current);
+        var newKeys = ProtectionGroupItemMapper.ClaimKeysOf(stored);
+        await _claims.CommitAsync(
+            ClaimKeys.GroupOwner,
+            group.GroupId,
+            [VersionedPut(stored, group.Version)],
+            ClaimRequestsFor(stored, newKeys.Except(oldKeys)),
+            oldKeys.Except(newKeys).ToList(),
+            IsOrphanAsync,
+            cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    public async Task DeleteAsync(string groupId, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var current = await GetAsync(groupId, cancellationToken).ConfigureAwait(false) ?? throw NotFound(groupId);
+        if (current.Version != expectedVersion)
+        {
+            throw VersionConflict(groupId, expectedVersion, current.Version);
+        }
+
+        var write = new GuardedWrite(
+            new TransactWriteItem
+            {
+                Delete = new Delete
+                {
+                    TableName = _table,
+                    Key = Key(groupId),
+                    ConditionExpression = "#v = :v",
+                    ExpressionAttributeNames = new() { ["#v"] = ProtectionGroupItemMapper.Version },
+                    ExpressionAttributeValues = new() { [":v"] = Attr.N(expectedVersion) },
+                    ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+                },
+            },
+            old => old is null ? NotFound(groupId) : VersionConflict(groupId, expectedVersion, old.GetNOrNull(ProtectionGroupItemMapper.Version)));
+        await _claims.CommitAsync(
+            ClaimKeys.GroupOwner,
+            groupId,
+            [write],
+            [],
+            ProtectionGroupItemMapper.ClaimKeysOf(current).ToList(),
+            IsOrphanAsync,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<string?> FindOwnerOfServerAsync(string accountId, string region, string sourceServerId, CancellationToken cancellationToken)
+    {
+        var holder = await _claims.GetHolderAsync(ClaimKeys.GroupServer(accountId, region, sourceServerId), cancellationToken).ConfigureAwait(false);
+        return holder?.OwnerType == ClaimKeys.GroupOwner ? holder.OwnerId : null;
+    }
+
+    private GuardedWrite VersionedPut(ProtectionGroup stored, long expectedVersion) => new(
+        new TransactWriteItem
+        {
+            Put = new Put
+            {
+                TableName = _table,
+                Item = ProtectionGroupItemMapper.ToItem(stored, stored.Version),
+                ConditionExpression = "#v = :v",
+                ExpressionAttributeNames = new() { ["#v"] = ProtectionGroupItemMapper.Version },
+                ExpressionAttributeValues = new() { [":v"] = Attr.N(expectedVersion) },
+                ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+            },
+        },
+        old => old is null ? NotFound(stored.GroupId) : VersionConflict(stored.GroupId, expectedVersion, old.GetNOrNull(ProtectionGroupItemMapper.Version)));
+
+    /// <summary>A claim is orphaned when its owning group is gone or no longer lists the key.</summary>
+    private async Task<bool> IsOrphanAsync(ClaimHolder holder, CancellationToken cancellationToken)
+    {
+        if (holder.OwnerType != ClaimKeys.GroupOwner)
+        {
+            return false;
+        }
+
+        var owner = await GetAsync(holder.OwnerId, cancellationToken).ConfigureAwait(false);
+        return owner is null || !ProtectionGroupItemMapper.ClaimKeysOf(owner).Contains(holder.LockKey);
+    }
+
+    private static List<ClaimRequest> ClaimRequestsFor(ProtectionGroup group, IEnumerable<string> keys)
+    {
+        var serverByKey = group.Selection.SourceServerIds.ToDictionary(
+            id => ClaimKeys.GroupServer(group.AccountId, group.Region, id), id => id, StringComparer.Ordinal);
+        var nameKey = ClaimKeys.GroupName(group.Name);
+
+        // Name first: when a request collides on both, "name exists" is the clearer message.
+        return keys.OrderBy(k => k == nameKey ? 0 : 1).ThenBy(k => k, StringComparer.Ordinal).Select(key =>
+        {
+            if (key == nameKey)
+            {
+                return new ClaimRequest(key, new Dictionary<string, AttributeValue> { ["name"] = Attr.S(group.Name) }, holder =>
+                    DomainException.Conflict(
+                        ErrorCodes.ProtectionGroupNameExists,
+                        $"A protection group named '{group.Name}' already exists.",
+                        new Dictionary<string, object?> { ["name"] = group.Name, ["existingGroupId"] = holder.OwnerId }));
+            }
+
+            if (serverByKey.TryGetValue(key, out var serverId))
+            {
+                var info = new Dictionary<string, AttributeValue>
+                {
+                    ["accountId"] = Attr.S(group.AccountId), ["region"] = Attr.S(group.Region), ["sourceServerId"] = Attr.S(serverId),
+                };
+                return new ClaimRequest(key, info, holder =>
+                    DomainException.Conflict(
+                        ErrorCodes.ServerConflict,
+                        $"Source server {serverId} in {group.AccountId}/{group.Region} already belongs to protection group {holder.OwnerId}.",
+                        new Dictionary<string, object?>
+                        {
+                            ["sourceServerId"] = serverId, ["accountId"] = group.AccountId, ["region"] = group.Region, ["owningGroupId"] = holder.OwnerId,
+                        }));
+            }
+
+            return new ClaimRequest(key, new Dictionary<string, AttributeValue>(), holder =>
+                DomainException.Conflict(
+                    ErrorCodes.TagConflict,
+                    $"Protection group {holder.OwnerId} already selects servers by the same tag criteria in {group.AccountId}/{group.Region}.",
+                    new Dictionary<string, object?> { ["accountId"] = group.AccountId, ["region"] = group.Region, ["owningGroupId"] = holder.OwnerId }));
+        }).ToList();
+    }
+
+    private static Dictionary<string, AttributeValue> Key(string groupId) => new() { [ProtectionGroupItemMapper.GroupId] = Attr.S(groupId) };
+
+    private static DomainException NotFound(string groupId) =>
+        DomainException.NotFound(ErrorCodes.ProtectionGroupNotFound, $"Protection group {groupId} does not exist.");
+
+    private static DomainException VersionConflict(string groupId, long expected, long? actual) =>
+        DomainException.Conflict(
+            ErrorCodes.VersionConflict,
+            $"Protection group {groupId} was changed by someone else (expected version {expected}, stored {actual}); reload and retry.",
+            new Dictionary<string, object?> { ["expectedVersion"] = expected, ["currentVersion"] = actual });
+}

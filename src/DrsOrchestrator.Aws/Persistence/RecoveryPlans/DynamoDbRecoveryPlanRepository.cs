@@ -1,0 +1,166 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using DrsOrchestrator.Aws.Persistence.Claims;
+using DrsOrchestrator.Aws.Persistence.Schema;
+using DrsOrchestrator.Domain.Common;
+using DrsOrchestrator.Domain.Ports.Persistence;
+using DrsOrchestrator.Domain.RecoveryPlans;
+
+namespace DrsOrchestrator.Aws.Persistence.RecoveryPlans;
+
+/// <summary>
+/// Recovery plans with a name claim in the same transaction. Listing scans with pagination: it serves the
+/// console's plan page (tens of small items), not orchestration, which always reads a plan by id.
+/// </summary>
+public sealed class DynamoDbRecoveryPlanRepository : IRecoveryPlanRepository
+{
+    private readonly IAmazonDynamoDB _client;
+    private readonly string _table;
+    private readonly ClaimCoordinator _claims;
+
+    public DynamoDbRecoveryPlanRepository(IAmazonDynamoDB client, DynamoDbPersistenceOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _client = client;
+        _table = options.Tables.RecoveryPlans;
+        _claims = new ClaimCoordinator(client, options.Tables.Locks, time, options.ClaimGracePeriod);
+    }
+
+    public async Task<RecoveryPlan?> GetAsync(string planId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(planId);
+        var response = await _client.GetItemAsync(new GetItemRequest { TableName = _table, Key = Key(planId), ConsistentRead = true }, cancellationToken)
+            .ConfigureAwait(false);
+        return response.Item is { Count: > 0 } item ? RecoveryPlanItemMapper.FromItem(item) : null;
+    }
+
+    public async Task<Page<RecoveryPlan>> ListAsync(PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        page.Validate();
+        var response = await _client.ScanAsync(
+            new ScanRequest
+            {
+                TableName = _table,
+                Limit = page.Limit,
+                ExclusiveStartKey = PaginationTokens.Decode(page.NextToken, [TableSchema.RecoveryPlans.PartitionKey]),
+            },
+            cancellationToken).ConfigureAwait(false);
+        return new Page<RecoveryPlan>((response.Items ?? []).Select(RecoveryPlanItemMapper.FromItem).ToList(), PaginationTokens.Encode(response.LastEvaluatedKey));
+    }
+
+    public async Task<RecoveryPlan> CreateAsync(RecoveryPlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var stored = plan with { Version = 1 };
+        await _claims.CommitAsync(
+            ClaimKeys.PlanOwner,
+            plan.PlanId,
+            [Write(stored, expectedVersion: null)],
+            [NameClaim(stored)],
+            [],
+            IsOrphanAsync,
+            cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    public async Task<RecoveryPlan> UpdateAsync(RecoveryPlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var current = await GetAsync(plan.PlanId, cancellationToken).ConfigureAwait(false) ?? throw NotFound(plan.PlanId);
+        if (current.Version != plan.Version)
+        {
+            throw VersionConflict(plan.PlanId, plan.Version, current.Version);
+        }
+
+        var stored = plan with { Version = plan.Version + 1 };
+        var renamed = ClaimKeys.PlanName(current.Name) != ClaimKeys.PlanName(stored.Name);
+        await _claims.CommitAsync(
+            ClaimKeys.PlanOwner,
+            plan.PlanId,
+            [Write(stored, plan.Version)],
+            renamed ? [NameClaim(stored)] : [],
+            renamed ? [ClaimKeys.PlanName(current.Name)] : [],
+            IsOrphanAsync,
+            cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    public async Task DeleteAsync(string planId, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var current = await GetAsync(planId, cancellationToken).ConfigureAwait(false) ?? throw NotFound(planId);
+        if (current.Version != expectedVersion)
+        {
+            throw VersionConflict(planId, expectedVersion, current.Version);
+        }
+
+        var delete = new GuardedWrite(
+            new TransactWriteItem
+            {
+                Delete = new Delete
+                {
+                    TableName = _table,
+                    Key = Key(planId),
+                    ConditionExpression = "#v = :v",
+                    ExpressionAttributeNames = new() { ["#v"] = RecoveryPlanItemMapper.Version },
+                    ExpressionAttributeValues = new() { [":v"] = Attr.N(expectedVersion) },
+                    ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+                },
+            },
+            old => old is null ? NotFound(planId) : VersionConflict(planId, expectedVersion, old.GetNOrNull(RecoveryPlanItemMapper.Version)));
+        await _claims.CommitAsync(ClaimKeys.PlanOwner, planId, [delete], [], [ClaimKeys.PlanName(current.Name)], IsOrphanAsync, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private GuardedWrite Write(RecoveryPlan stored, long? expectedVersion)
+    {
+        var put = new Put
+        {
+            TableName = _table,
+            Item = RecoveryPlanItemMapper.ToItem(stored, stored.Version),
+            ExpressionAttributeNames = new() { ["#v"] = RecoveryPlanItemMapper.Version },
+            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+            ConditionExpression = expectedVersion is null ? "attribute_not_exists(#v)" : "#v = :v",
+        };
+        if (expectedVersion is { } v)
+        {
+            put.ExpressionAttributeValues = new() { [":v"] = Attr.N(v) };
+        }
+
+        return new GuardedWrite(
+            new TransactWriteItem { Put = put },
+            old => expectedVersion is null
+                ? DomainException.Conflict(ErrorCodes.VersionConflict, $"Recovery plan {stored.PlanId} already exists.")
+                : old is null ? NotFound(stored.PlanId) : VersionConflict(stored.PlanId, expectedVersion.Value, old.GetNOrNull(RecoveryPlanItemMapper.Version)));
+    }
+
+    private async Task<bool> IsOrphanAsync(ClaimHolder holder, CancellationToken cancellationToken)
+    {
+        if (holder.OwnerType != ClaimKeys.PlanOwner)
+        {
+            return false;
+        }
+
+        var owner = await GetAsync(holder.OwnerId, cancellationToken).ConfigureAwait(false);
+        return owner is null || ClaimKeys.PlanName(owner.Name) != holder.LockKey;
+    }
+
+    private static ClaimRequest NameClaim(RecoveryPlan plan) => new(
+        ClaimKeys.PlanName(plan.Name),
+        new Dictionary<string, AttributeValue> { ["name"] = Attr.S(plan.Name) },
+        holder => DomainException.Conflict(
+            ErrorCodes.PlanNameExists,
+            $"A recovery plan named '{plan.Name}' already exists.",
+            new Dictionary<string, object?> { ["name"] = plan.Name, ["existingPlanId"] = holder.OwnerId }));
+
+    private static Dictionary<string, AttributeValue> Key(string planId) => new() { [RecoveryPlanItemMapper.PlanId] = Attr.S(planId) };
+
+    private static DomainException NotFound(string planId) =>
+        DomainException.NotFound(ErrorCodes.RecoveryPlanNotFound, $"Recovery plan {planId} does not exist.");
+
+    private static DomainException VersionConflict(string planId, long expected, long? actual) =>
+        DomainException.Conflict(
+            ErrorCodes.VersionConflict,
+            $"Recovery plan {planId} was changed by someone else (expected version {expected}, stored {actual}); reload and retry.",
+            new Dictionary<string, object?> { ["expectedVersion"] = expected, ["currentVersion"] = actual });
+}

@@ -1,0 +1,8 @@
+namespace DrsOrchestrator.Aws.Persistence.Schema;
+
+public enum IndexProjection
+{
+    All,
+    KeysOnly,
+    Include,
+}

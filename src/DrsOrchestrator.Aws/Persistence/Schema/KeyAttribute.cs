@@ -1,0 +1,3 @@
+namespace DrsOrchestrator.Aws.Persistence.Schema;
+
+public sealed record KeyAttribute(string Name, KeyAttributeType Type);

@@ -1,0 +1,30 @@
+using DrsOrchestrator.Domain.ProtectionGroups;
+
+namespace DrsOrchestrator.Domain.Ports.Persistence;
+
+/// <summary>
+/// Stores protection groups. Writes are atomic with their claims: a source server (account + region + id)
+/// belongs to at most one group, a group name (case-insensitive) is used once, and identical tag criteria
+/// in one account + region are used once. Every write checks <see cref="ProtectionGroup.Version"/>.
+/// </summary>
+public interface IProtectionGroupRepository
+{
+    Task<ProtectionGroup?> GetAsync(string groupId, CancellationToken cancellationToken);
+
+    Task<Page<ProtectionGroup>> ListAsync(PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>Stores a new group at version 1 and returns it.</summary>
+    /// <exception cref="Common.DomainException">Conflict PG_NAME_EXISTS, SERVER_CONFLICT (details: sourceServerId, accountId, region, owningGroupId), TAG_CONFLICT, or VERSION_CONFLICT if the id is taken.</exception>
+    Task<ProtectionGroup> CreateAsync(ProtectionGroup group, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the group if its stored version still equals <c>group.Version</c>; returns it with the next version.</summary>
+    /// <exception cref="Common.DomainException">NotFound PG_NOT_FOUND; Conflict VERSION_CONFLICT, PG_NAME_EXISTS, SERVER_CONFLICT, TAG_CONFLICT.</exception>
+    Task<ProtectionGroup> UpdateAsync(ProtectionGroup group, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the group and releases its claims.</summary>
+    /// <exception cref="Common.DomainException">NotFound PG_NOT_FOUND; Conflict VERSION_CONFLICT.</exception>
+    Task DeleteAsync(string groupId, long expectedVersion, CancellationToken cancellationToken);
+
+    /// <summary>The group that claims a source server, if any: one key lookup, no scan.</summary>
+    Task<string?> FindOwnerOfServerAsync(string accountId, string region, string sourceServerId, CancellationToken cancellationToken);
+}
