@@ -1,0 +1,6 @@
+namespace DrsOrchestrator.Aws.Wire;
+
+internal interface IAwsErrorParser
+{
+    AwsErrorInfo Parse(WireResponse response);
+}
