@@ -1,6 +1,40 @@
+using DrsOrchestrator.Bench.Drs;
+
 namespace DrsOrchestrator.Bench;
 
+/// <summary>
+/// Benchmarks print figures; nothing here passes or fails on time. Run with
+/// <c>dotnet run -c Release --project bench/DrsOrchestrator.Bench -- &lt;name&gt;</c> or <c>./dev bench &lt;name&gt;</c>.
+/// </summary>
 internal static class Program
 {
-    public static int Main(string[] args) => args.Length;
+    private static readonly IReadOnlyDictionary<string, (string Description, Func<TextWriter, Task> Run)> Benchmarks =
+        new Dictionary<string, (string, Func<TextWriter, Task>)>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["drs"] = ("DRS client + simulator round trips per second; simulator memory for a 10,000-server fleet", DrsSimulatorBenchmark.RunAsync),
+        };
+
+    public static async Task<int> Main(string[] args)
+    {
+        var names = args.Length == 0 ? [] : args;
+        if (names.Length == 0 || names.Any(n => !Benchmarks.ContainsKey(n) && n != "all"))
+        {
+            Console.WriteLine("usage: ./dev bench <name>|all");
+            foreach (var (name, (description, _)) in Benchmarks)
+            {
+                Console.WriteLine($"  {name,-8} {description}");
+            }
+
+            return names.Length == 0 ? 0 : 2;
+        }
+
+        var selected = names.Contains("all") ? Benchmarks.Keys.ToArray() : names;
+        foreach (var name in selected)
+        {
+            Console.WriteLine($"== {name}: {Benchmarks[name].Description}");
+            await Benchmarks[name].Run(Console.Out).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
 }

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using DrsOrchestrator.Aws.Wire;
+using DrsOrchestrator.Domain.Ports.Drs;
 using DrsOrchestrator.Simulator;
 using DrsOrchestrator.Simulator.Clock;
 using DrsOrchestrator.Simulator.Engine;
@@ -66,6 +68,60 @@ internal static class DrsSimulatorBenchmark
         Write(output, "memory after drill MiB", (drilled - before) / 1024.0 / 1024.0);
 
         await RoundTripsAsync(output).ConfigureAwait(false);
+        await ClientRoundTripsAsync(output, concurrency: 1).ConfigureAwait(false);
+        await ClientRoundTripsAsync(output, concurrency: 4).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The production DRS client (SigV4 signing, JSON, error mapping, retry loop) against the simulator
+    /// over loopback HTTP, with signature verification on: the figure an engine wave start pays per job.
+    /// </summary>
+    private static async Task ClientRoundTripsAsync(TextWriter output, int concurrency)
+    {
+        var scenario = Fleet(4_000);
+        var clock = VirtualClock.Manual(TimeProvider.System.GetUtcNow());
+        await using var server = await DrsSimulatorServer.StartAsync(new SimulatorOptions
+        {
+            Scenario = scenario,
+            Clock = clock,
+            MaxCallRecords = 1_000,
+            // Each round starts a one-server job; lift the concurrency quotas so the measurement is of
+            // the wire, not of waiting for capacity.
+            Limits = DrsLimits.Default with { MaxConcurrentJobs = 10_000, MaxServersInActiveJobs = 10_000, MaxReplicatingServers = 10_000 },
+        }).ConfigureAwait(false);
+        var client = AwsClients.Drs(
+            Account,
+            Region,
+            new StaticCredentialSource($"AKIASIM{Account}", "bench-secret"),
+            new AwsClientOptions(server.BaseAddress, new RetryOptions(MaxAttempts: 3, BaseDelay: TimeSpan.Zero), TimeSpan.FromSeconds(30), TimeProvider: clock));
+        var ids = server.Simulator.SourceServersOf(Account, Region).Select(s => s.SourceServerId).ToArray();
+        var next = -1;
+        var latencies = new List<double>[concurrency];
+        var watch = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            latencies[worker] = [];
+            while (watch.Elapsed < TimeSpan.FromSeconds(4))
+            {
+                var index = Interlocked.Increment(ref next);
+                if (index >= ids.Length)
+                {
+                    break;
+                }
+
+                var started = Stopwatch.GetTimestamp();
+                var job = await client.StartRecoveryAsync(new DrsStartRecoveryRequest([new DrsRecoverySource(ids[index])], IsDrill: true), default).ConfigureAwait(false);
+                await client.DescribeJobsAsync(new DrsJobQuery(JobIds: [job.JobId]), default).ConfigureAwait(false);
+                latencies[worker].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }).ToArray();
+        await Task.WhenAll(workers).ConfigureAwait(false);
+        watch.Stop();
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        var label = $"client (SigV4) StartRecovery+DescribeJobs, {concurrency} caller(s)";
+        Write(output, label + " round trips/s", all.Length / watch.Elapsed.TotalSeconds);
+        Write(output, label + " p50 ms", all[all.Length / 2]);
+        Write(output, label + " p95 ms", all[(int)(all.Length * 0.95)]);
     }
 
     private static async Task RoundTripsAsync(TextWriter output)

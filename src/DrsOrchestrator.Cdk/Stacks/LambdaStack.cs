@@ -1,0 +1,172 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
+using Constructs;
+using DrsOrchestrator.Cdk.Configuration;
+using DrsOrchestrator.Cdk.Constructs;
+using DrsOrchestrator.Cdk.Packaging;
+
+namespace DrsOrchestrator.Cdk.Stacks;
+
+/// <summary>
+/// The four functions, each with a role of its own. The state machine, event bus and spoke roles are
+/// addressed by their deterministic names, so this stack deploys before the stacks that invoke it.
+/// </summary>
+internal sealed class LambdaStack : NestedStack
+{
+    // DRS reads the API and engine make against the hub's own account; writes are listed per role.
+    private static readonly string[] DrsRead =
+    [
+        "drs:DescribeSourceServers", "drs:DescribeJobs", "drs:DescribeJobLogItems", "drs:DescribeRecoveryInstances",
+        "drs:DescribeRecoverySnapshots", "drs:GetLaunchConfiguration", "drs:ListTagsForResource",
+    ];
+
+    private static readonly string[] Ec2Read =
+    [
+        "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeInstanceTypes", "ec2:DescribeLaunchTemplates",
+        "ec2:DescribeLaunchTemplateVersions", "ec2:DescribeInstances", "iam:ListInstanceProfiles",
+    ];
+
+    private readonly string spokeRoleName;
+    private readonly string stateMachineName;
+
+    public LambdaStack(Construct scope, string id, LambdaStackProps props)
+        : base(scope, id, new NestedStackProps { Description = "DRS Orchestrator Lambda functions." })
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        var config = props.Config;
+        spokeRoleName = config.Name(ResourceNames.SpokeRole);
+        stateMachineName = config.Name(ResourceNames.StateMachine);
+        StateMachineArn = Arn(Stack.Of(this), "states", "stateMachine", config.Name(ResourceNames.StateMachine), ArnFormat.COLON_RESOURCE_NAME);
+        var executionArns = Arn(Stack.Of(this), "states", "execution", config.Name(ResourceNames.StateMachine) + ":*", ArnFormat.COLON_RESOURCE_NAME);
+        EventBusArn = Arn(Stack.Of(this), "events", "event-bus", config.Name(ResourceNames.EventBus), ArnFormat.SLASH_RESOURCE_NAME);
+        var spokeRoleArn = $"arn:{Pseudo.PARTITION}:iam::*:role/{config.Name(ResourceNames.SpokeRole)}";
+
+        var environment = new Dictionary<string, string>
+        {
+            [FunctionEnvironment.StateMachineArn] = StateMachineArn,
+            [FunctionEnvironment.EventBusName] = config.Name(ResourceNames.EventBus),
+            [FunctionEnvironment.EventSource] = ResourceNames.EventSource,
+            [FunctionEnvironment.SpokeRoleName] = config.Name(ResourceNames.SpokeRole),
+            [FunctionEnvironment.IntegrationSecretArn] = props.IntegrationSecret.SecretArn,
+            [FunctionEnvironment.ProjectName] = config.ProjectName,
+            [FunctionEnvironment.Environment] = config.Environment,
+        };
+        foreach (var (definition, table) in props.Tables)
+        {
+            environment[definition.EnvironmentVariable] = table.TableName;
+        }
+
+        Api = Create(props, LambdaProject.Api, ResourceNames.ApiFunction, "REST API: route table dispatcher.", 1024, Duration.Seconds(29), environment);
+        Orchestration = Create(props, LambdaProject.Orchestration, ResourceNames.OrchestrationFunction,
+            "Step Functions tasks: starts waves, reconciles DRS jobs.", 1024, Duration.Minutes(5), environment,
+            config.ExternalOrchestrationRoleArn is { } roleArn
+                ? Role.FromRoleArn(this, "ExternalOrchestrationRole", roleArn, new FromRoleArnOptions { Mutable = false })
+                : null);
+        Poller = Create(props, LambdaProject.ExecutionPoller, ResourceNames.PollerFunction,
+            "DRS launch-result events, the execution finder and tag sync.", 512, Duration.Minutes(5), environment);
+        if (config.DeployFrontend)
+        {
+            FrontendBuilder = Create(props, LambdaProject.FrontendBuilder, ResourceNames.FrontendBuilderFunction,
+                "CloudFormation custom resource: publishes the console and aws-config.json.", 1024, Duration.Minutes(10),
+                new Dictionary<string, string>());
+        }
+
+        foreach (var function in new[] { Api, Orchestration, Poller })
+        {
+            foreach (var table in props.Tables.Values)
+            {
+                table.GrantReadWriteData(function.Role);
+            }
+
+            Allow(function, ["sts:AssumeRole"], spokeRoleArn);
+            Allow(function, ["events:PutEvents"], EventBusArn);
+        }
+
+        props.IntegrationSecret.GrantRead(Api.Role);
+        props.IntegrationSecret.GrantRead(Poller.Role);
+
+        Allow(Api, [.. DrsRead, "drs:UpdateLaunchConfiguration", "drs:TagResource", "drs:UntagResource", "drs:TerminateRecoveryInstances",
+            .. Ec2Read, "servicequotas:GetServiceQuota"], "*");
+        Allow(Api, ["states:StartExecution"], StateMachineArn);
+        Allow(Api, ["states:DescribeExecution", "states:StopExecution"], executionArns);
+        Allow(Api, ["states:SendTaskSuccess", "states:SendTaskFailure"], "*");
+
+        // StartRecovery acts with the caller's permissions on EC2 (launch templates, volumes, instances).
+        Allow(Orchestration, [.. DrsRead, "drs:StartRecovery", "drs:UpdateLaunchConfiguration", "drs:TagResource",
+            "drs:TerminateRecoveryInstances", "drs:CreateRecoveryInstanceForDrs", .. Ec2Read,
+            "ec2:DescribeVolumes", "ec2:DescribeSnapshots", "ec2:DescribeImages", "ec2:CreateLaunchTemplateVersion",
+            "ec2:ModifyLaunchTemplate", "ec2:DeleteLaunchTemplateVersions", "ec2:RunInstances", "ec2:StartInstances",
+            "ec2:StopInstances", "ec2:TerminateInstances", "ec2:AttachVolume", "ec2:DetachVolume", "ec2:DeleteVolume",
+            "ec2:CreateTags", "servicequotas:GetServiceQuota"], "*");
+        Allow(Orchestration, ["states:SendTaskSuccess", "states:SendTaskFailure"], "*");
+        if (Orchestration.OwnsRole)
+        {
+            Orchestration.Role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Actions = ["iam:PassRole"],
+                Resources = [$"arn:{Pseudo.PARTITION}:iam::{Pseudo.ACCOUNT_ID}:role/*AWSElasticDisasterRecovery*"],
+                Conditions = new Dictionary<string, object>
+                {
+                    ["StringEquals"] = new Dictionary<string, object> { ["iam:PassedToService"] = "ec2.amazonaws.com" },
+                },
+            }));
+        }
+
+        Allow(Poller, [.. DrsRead, "drs:TagResource", "drs:UntagResource", "ec2:DescribeInstances"], "*");
+        Allow(Poller, ["states:SendTaskSuccess", "states:SendTaskFailure"], "*");
+        Allow(Poller, ["states:ListExecutions"], StateMachineArn);
+        Allow(Poller, ["states:DescribeExecution"], executionArns);
+    }
+
+    public DotnetFunction Api { get; }
+
+    public DotnetFunction Orchestration { get; }
+
+    public DotnetFunction Poller { get; }
+
+    /// <summary>Null in API-only mode.</summary>
+    public DotnetFunction? FrontendBuilder { get; }
+
+    public IReadOnlyList<DotnetFunction> Functions =>
+        FrontendBuilder is null ? [Api, Orchestration, Poller] : [Api, Orchestration, Poller, FrontendBuilder];
+
+    public string StateMachineArn { get; }
+
+    public string EventBusArn { get; }
+
+    /// <summary>Records why the wildcards left in each role are acceptable. Call once every grant is made.</summary>
+    public void SuppressRoleFindings()
+    {
+        var reason = new NagSuppression("AwsSolutions-IAM5",
+            "DRS, EC2 Describe*, Step Functions SendTask* and Service Quotas actions support no resource-level scoping; "
+            + "the spoke role is matched by its fixed name in any target account, executions by their state machine, indexes by their table.",
+            ["Resource::*", $"Resource::arn:<AWS::Partition>:iam::*:role/{spokeRoleName}", @"regex:/^Resource::<[A-Za-z0-9.]+>\/index\/\*$/g",
+             $"regex:/^Resource::arn:<AWS::Partition>:states:[^:]+:<AWS::AccountId>:execution:{stateMachineName}:\\*$/g",
+             "Resource::arn:<AWS::Partition>:iam::<AWS::AccountId>:role/*AWSElasticDisasterRecovery*"]);
+        foreach (var function in Functions)
+        {
+            function.SuppressRoleFindings(reason);
+        }
+    }
+
+    private static string Arn(Stack stack, string service, string resource, string name, ArnFormat format) =>
+        stack.FormatArn(new ArnComponents { Service = service, Resource = resource, ResourceName = name, ArnFormat = format });
+
+    private static void Allow(DotnetFunction function, string[] actions, string resource) =>
+        function.Role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps { Actions = actions, Resources = [resource] }));
+
+    private DotnetFunction Create(LambdaStackProps props, LambdaProject project, string name, string description, int memory,
+        Duration timeout, IReadOnlyDictionary<string, string> environment, IRole? existingRole = null) =>
+        new(this, project.AssemblyName.Replace("DrsOrchestrator.Functions.", string.Empty, StringComparison.Ordinal), new DotnetFunctionProps
+        {
+            Config = props.Config,
+            Project = project,
+            Name = name,
+            CodeDirectory = props.Assets.FunctionDirectory(project),
+            Description = description,
+            MemorySize = memory,
+            Timeout = timeout,
+            Environment = environment,
+            ExistingRole = existingRole,
+        });
+}
