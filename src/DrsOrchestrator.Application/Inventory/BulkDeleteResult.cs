@@ -1,0 +1,3 @@
+namespace DrsOrchestrator.Application.Inventory;
+
+public sealed record BulkDeleteResult(IReadOnlyList<string> Deleted, IReadOnlyList<string> NotFound, IReadOnlyList<BulkDeleteRefusal> Refused);

@@ -1,0 +1,91 @@
+using DrsOrchestrator.Application.Common;
+using DrsOrchestrator.Domain.Common;
+using DrsOrchestrator.Domain.Ports.Persistence;
+using DrsOrchestrator.Domain.RecoveryPlans;
+
+namespace DrsOrchestrator.Application.RecoveryPlans;
+
+/// <summary>Recovery plan use cases: wave rules live in the aggregate, name uniqueness in the repository's claim.</summary>
+public sealed class RecoveryPlanService(
+    IRecoveryPlanRepository plans,
+    IProtectionGroupRepository groups,
+    IExecutionRepository executions,
+    TimeProvider time)
+{
+    public Task<Page<RecoveryPlan>> ListAsync(PageRequest page, CancellationToken cancellationToken) =>
+        plans.ListAsync(page, cancellationToken);
+
+    /// <exception cref="DomainException">NotFound PLAN_NOT_FOUND.</exception>
+    public async Task<RecoveryPlan> GetAsync(string planId, CancellationToken cancellationToken) =>
+        await plans.GetAsync(planId, cancellationToken).ConfigureAwait(false)
+        ?? throw DomainException.NotFound(ErrorCodes.RecoveryPlanNotFound, $"Recovery plan '{planId}' does not exist.");
+
+    /// <exception cref="DomainException">Validation (wave rules, UNKNOWN_PROTECTION_GROUP); Conflict PLAN_NAME_EXISTS.</exception>
+    public async Task<RecoveryPlan> CreateAsync(RecoveryPlanDraft draft, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var existing = await ExistingGroupsAsync(draft, cancellationToken).ConfigureAwait(false);
+        var plan = RecoveryPlan.Create(NewId(), draft, existing, actor, time.GetUtcNow());
+        return await plans.CreateAsync(plan, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <exception cref="DomainException">NotFound PLAN_NOT_FOUND; Conflict VERSION_CONFLICT, PLAN_NAME_EXISTS; Validation.</exception>
+    public async Task<RecoveryPlan> UpdateAsync(string planId, long expectedVersion, RecoveryPlanDraft draft, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var current = await GetAsync(planId, cancellationToken).ConfigureAwait(false);
+        Versions.Ensure($"Recovery plan '{planId}'", current.Version, expectedVersion);
+        var existing = await ExistingGroupsAsync(draft, cancellationToken).ConfigureAwait(false);
+        var updated = current.Update(draft, existing, actor, time.GetUtcNow());
+        return await plans.UpdateAsync(updated, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes a plan no execution is running; finished executions keep their own snapshot of it.</summary>
+    /// <exception cref="DomainException">NotFound PLAN_NOT_FOUND; Conflict PLAN_HAS_ACTIVE_EXECUTION or VERSION_CONFLICT.</exception>
+    public async Task DeleteAsync(string planId, CancellationToken cancellationToken)
+    {
+        var current = await GetAsync(planId, cancellationToken).ConfigureAwait(false);
+        if (await executions.FindActiveExecutionOfPlanAsync(planId, cancellationToken).ConfigureAwait(false) is { } active)
+        {
+            throw DomainException.Conflict(
+                ErrorCodes.PlanHasActiveExecution,
+                $"Recovery plan '{current.Name}' has an active execution ({active}); cancel it or wait for it to end.",
+                new Dictionary<string, object?> { ["planId"] = planId, ["activeExecutionId"] = active });
+        }
+
+        await plans.DeleteAsync(planId, current.Version, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The plans whose waves name the group. Plans are few (tens to hundreds) and carry no group index,
+    /// so this reads them all; a delete is rare enough for that to be cheap.
+    /// </summary>
+    public async Task<IReadOnlyList<RecoveryPlan>> PlansUsingGroupAsync(string groupId, CancellationToken cancellationToken)
+    {
+        var all = await Pages.AllAsync<RecoveryPlan>(plans.ListAsync, cancellationToken).ConfigureAwait(false);
+        return [.. all.Where(p => p.ProtectionGroupIds.Contains(groupId, StringComparer.Ordinal))];
+    }
+
+    private async Task<IReadOnlySet<string>> ExistingGroupsAsync(RecoveryPlanDraft draft, CancellationToken cancellationToken)
+    {
+        var wanted = (draft.Waves ?? [])
+            .Where(w => w is not null)
+            .SelectMany(w => w.ProtectionGroupIds ?? [])
+            .Where(id => !string.IsNullOrWhiteSpace(id))
+            .Distinct(StringComparer.Ordinal)
+            .Take(RecoveryPlanLimits.MaxWaves * RecoveryPlanLimits.MaxGroupsPerWave)
+            .ToArray();
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in wanted)
+        {
+            if (await groups.GetAsync(id, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                found.Add(id);
+            }
+        }
+
+        return found;
+    }
+
+    private static string NewId() => "plan-" + Guid.NewGuid().ToString("N");
+}

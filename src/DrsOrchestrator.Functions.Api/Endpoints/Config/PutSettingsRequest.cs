@@ -1,0 +1,3 @@
+namespace DrsOrchestrator.Functions.Api.Endpoints.Config;
+
+internal sealed record PutSettingsRequest(long Version, SettingsDto Settings);

@@ -1,0 +1,3 @@
+namespace DrsOrchestrator.Functions.Api.Endpoints.Config;
+
+internal sealed record TagSyncDto(bool Enabled, int IntervalHours, IReadOnlyList<TagSyncRuleDto> Rules);

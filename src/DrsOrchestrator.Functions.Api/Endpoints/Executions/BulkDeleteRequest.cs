@@ -1,0 +1,3 @@
+namespace DrsOrchestrator.Functions.Api.Endpoints.Executions;
+
+internal sealed record BulkDeleteRequest(IReadOnlyList<string> Ids);

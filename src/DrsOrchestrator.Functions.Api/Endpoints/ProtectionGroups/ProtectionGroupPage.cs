@@ -1,0 +1,3 @@
+namespace DrsOrchestrator.Functions.Api.Endpoints.ProtectionGroups;
+
+internal sealed record ProtectionGroupPage(IReadOnlyList<ProtectionGroupView> Items, string? NextToken);

@@ -1,0 +1,3 @@
+namespace DrsOrchestrator.Functions.Api.Endpoints.ProtectionGroups;
+
+internal sealed record ResolveTagsRequest(string AccountId, string Region, IReadOnlyList<TagCriterionDto> TagCriteria);

@@ -1,0 +1,3 @@
+namespace DrsOrchestrator.Functions.Api.Endpoints.ProtectionGroups;
+
+internal sealed record TagCriterionDto(string Key, string Value);

@@ -1,0 +1,3 @@
+namespace DrsOrchestrator.Functions.Api.Endpoints.RecoveryPlans;
+
+internal sealed record RecoveryPlanPage(IReadOnlyList<RecoveryPlanView> Items, string? NextToken);

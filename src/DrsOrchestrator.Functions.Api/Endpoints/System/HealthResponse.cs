@@ -1,0 +1,3 @@
+namespace DrsOrchestrator.Functions.Api.Endpoints.System;
+
+internal sealed record HealthResponse(string Status, string Version, DateTimeOffset Time);

@@ -1,0 +1,7 @@
+namespace DrsOrchestrator.Functions.Api.Routing;
+
+public enum ParameterLocation
+{
+    Path,
+    Query,
+}

@@ -1,0 +1,5 @@
+using DrsOrchestrator.Functions.Api.Pipeline;
+
+namespace DrsOrchestrator.Functions.Api.Routing;
+
+internal delegate Task<HandlerResult> RouteHandler(RouteContext context);

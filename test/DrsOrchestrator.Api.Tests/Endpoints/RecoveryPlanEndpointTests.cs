@@ -1,0 +1,181 @@
+using System.Text.Json;
+using DrsOrchestrator.Api.Tests.Support;
+using DrsOrchestrator.Domain.Security;
+using DrsOrchestrator.Tests.Common.DynamoDb;
+
+namespace DrsOrchestrator.Api.Tests.Endpoints;
+
+[Collection(ApiCollection.Name)]
+public sealed class RecoveryPlanEndpointTests(DynamoDbLocalFixture dynamo, ApiSimulatorFixture simulator)
+{
+    private static TestCaller Admin => Fleet.Admin;
+
+    [Fact]
+    public async Task CreateRecoveryPlan_ValidWaves_Returns201AndGetReturnsTheSamePlan()
+    {
+        // Arrange
+        var host = await HostAsync();
+        var servers = Fleet.Servers(host, ApiTestHost.SpokeA, "us-east-1", "OrderPortal", "db");
+        var group = await Fleet.CreateGroupAsync(host, ApiTestHost.SpokeA, "us-east-1", [servers[0].SourceServerId]);
+        var body = $$"""{"name":"orders-{{Guid.NewGuid():N}}","rtoTargetMinutes":60,"rpoTargetMinutes":15,"waves":[{"name":"db","protectionGroupIds":["{{group}}"],"defaultCriticality":"OPTIONAL"}]}""";
+
+        // Act
+        var created = ResponseAssert.Success(await host.SendAsync(ApiRequestBuilder.Post("/recovery-plans", body).As(Admin)), 201);
+        var planId = created.GetProperty("planId").GetString()!;
+        var fetched = ResponseAssert.Success(await host.SendAsync(ApiRequestBuilder.Get("/recovery-plans/" + planId).As(TestCaller.InGroup(RoleGroups.ReadOnly))));
+
+        // Assert
+        Assert.Equal(1, fetched.GetProperty("version").GetInt64());
+        Assert.Equal(60, fetched.GetProperty("rtoTargetMinutes").GetInt32());
+        Assert.Equal("OPTIONAL", fetched.GetProperty("waves")[0].GetProperty("defaultCriticality").GetString());
+        Assert.Equal(group, fetched.GetProperty("waves")[0].GetProperty("protectionGroupIds")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("""[{"name":"a","protectionGroupIds":["pg-does-not-exist"]}]""", "UNKNOWN_PROTECTION_GROUP")]
+    [InlineData("""[]""", "PLAN_HAS_NO_WAVES")]
+    [InlineData("""[{"name":"a","protectionGroupIds":["GROUP"],"dependsOn":["b"]},{"name":"b","protectionGroupIds":["GROUP2"]}]""", "WAVE_FORWARD_DEPENDENCY")]
+    [InlineData("""[{"name":"a","protectionGroupIds":["GROUP"],"pauseBefore":true}]""", "FIRST_WAVE_PAUSE")]
+    public async Task CreateRecoveryPlan_BrokenRule_Returns422WithStableCodeAndStoresNothing(string waves, string code)
+    {
+        // Arrange
+        var host = await HostAsync();
+        var servers = Fleet.Servers(host, ApiTestHost.SpokeA, "us-east-1", "OrderPortal", "app");
+        var g1 = await Fleet.CreateGroupAsync(host, ApiTestHost.SpokeA, "us-east-1", [servers[0].SourceServerId]);
+        var g2 = await Fleet.CreateGroupAsync(host, ApiTestHost.SpokeA, "us-east-1", [servers[1].SourceServerId]);
+        var body = $$"""{"name":"bad-{{Guid.NewGuid():N}}","waves":{{waves.Replace("GROUP2", g2, StringComparison.Ordinal).Replace("GROUP", g1, StringComparison.Ordinal)}}}""";
+        var before = await host.SnapshotAsync();
+
+        // Act
+        var response = await host.SendAsync(ApiRequestBuilder.Post("/recovery-plans", body).As(Admin));
+
+        // Assert
+        ResponseAssert.Error(response, 422, code);
+        Assert.Equal(before, await host.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task UpdateRecoveryPlan_StaleVersion_Returns409VersionConflict()
+    {
+        // Arrange
+        var host = await HostAsync();
+        var server = Fleet.Servers(host, ApiTestHost.SpokeA, "us-east-1", "OrderPortal", "web")[0];
+        var group = await Fleet.CreateGroupAsync(host, ApiTestHost.SpokeA, "us-east-1", [server.SourceServerId]);
+        var planId = await Fleet.CreatePlanAsync(host, group);
+        var update = Fleet.PlanJson("renamed-" + Guid.NewGuid().ToString("N")[..8], "", group).Insert(1, "\"version\":1,");
+        ResponseAssert.Success(await host.SendAsync(ApiRequestBuilder.Put("/recovery-plans/" + planId, update).As(Admin)));
+
+        // Act: the same version again is now stale.
+        var response = await host.SendAsync(ApiRequestBuilder.Put("/recovery-plans/" + planId, update).As(Admin));
+
+        // Assert
+        ResponseAssert.Error(response, 409, "VERSION_CONFLICT");
+    }
+
+    [Fact]
+    public async Task DeleteProtectionGroup_UsedByPlan_Returns409PgInUseUntilThePlanIsDeleted()
+    {
+        // Arrange
+        var host = await HostAsync();
+        var server = Fleet.Servers(host, ApiTestHost.SpokeA, "us-east-1", "OrderPortal", "web")[1];
+        var group = await Fleet.CreateGroupAsync(host, ApiTestHost.SpokeA, "us-east-1", [server.SourceServerId]);
+        var planId = await Fleet.CreatePlanAsync(host, group);
+
+        // Act
+        var refused = await host.SendAsync(ApiRequestBuilder.Delete("/protection-groups/" + group).As(Admin));
+        var planDeleted = await host.SendAsync(ApiRequestBuilder.Delete("/recovery-plans/" + planId).As(Admin));
+        var groupDeleted = await host.SendAsync(ApiRequestBuilder.Delete("/protection-groups/" + group).As(Admin));
+
+        // Assert
+        var error = ResponseAssert.Error(refused, 409, "PG_IN_USE");
+        Assert.Equal(planId, error.GetProperty("details").GetProperty("planIds")[0].GetString());
+        ResponseAssert.Success(planDeleted, 204);
+        ResponseAssert.Success(groupDeleted, 204);
+        ResponseAssert.Error(await host.SendAsync(ApiRequestBuilder.Get("/recovery-plans/" + planId).As(Admin)), 404, "PLAN_NOT_FOUND");
+    }
+
+    [Fact]
+    public async Task GetReadiness_HealthyAndStalledServers_ReportsPerCheckResultsAgainstDrs()
+    {
+        // Arrange: a healthy OrderPortal wave and a Reporting wave holding the STALLED reporting-db-01.
+        var host = await HostAsync();
+        await Fleet.RegisterAsync(host, ApiTestHost.SpokeA);
+        await Fleet.RegisterAsync(host, ApiTestHost.SpokeB);
+        var healthy = Fleet.Servers(host, ApiTestHost.SpokeA, "us-east-1", "OrderPortal", "app")[2];
+        var stalled = Fleet.Servers(host, ApiTestHost.SpokeB, "us-west-2", "Reporting", "db")[0];
+        var g1 = await Fleet.CreateGroupAsync(host, ApiTestHost.SpokeA, "us-east-1", [healthy.SourceServerId]);
+        var g2 = await Fleet.CreateGroupAsync(host, ApiTestHost.SpokeB, "us-west-2", [stalled.SourceServerId]);
+        var planId = await Fleet.CreatePlanAsync(host, ",\"rpoTargetMinutes\":30", g1, g2);
+
+        // Act
+        var report = ResponseAssert.Success(await host.SendAsync(ApiRequestBuilder.Get($"/recovery-plans/{planId}/readiness").As(TestCaller.InGroup(RoleGroups.ReadOnly))));
+
+        // Assert
+        var checks = report.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c);
+        Assert.Equal(["LAUNCH_SETTINGS", "NO_CONFLICTS", "QUOTAS", "REPLICATION_HEALTHY", "REPLICATION_LAG", "SERVERS_EXIST"], checks.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("PASS", checks["SERVERS_EXIST"].GetProperty("status").GetString());
+        Assert.Equal("FAIL", checks["REPLICATION_HEALTHY"].GetProperty("status").GetString());
+        Assert.Equal(stalled.SourceServerId, checks["REPLICATION_HEALTHY"].GetProperty("findings")[0].GetProperty("subject").GetString());
+        Assert.Equal("PASS", checks["QUOTAS"].GetProperty("status").GetString());
+        Assert.Equal("PASS", checks["NO_CONFLICTS"].GetProperty("status").GetString());
+        Assert.False(report.GetProperty("ready").GetBoolean());
+        Assert.Equal(2, report.GetProperty("serverCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task GetReadiness_UnregisteredAccount_ReportsServersUnknownNotReady()
+    {
+        // Arrange: the group's account was never registered, so its role cannot be assumed.
+        var host = await SharedHosts.GetAsync(dynamo, simulator, "plans-unregistered");
+        var server = Fleet.Servers(host, ApiTestHost.SpokeA, "us-east-1", "OrderPortal", "db")[1];
+        var group = await Fleet.CreateGroupAsync(host, ApiTestHost.SpokeA, "us-east-1", [server.SourceServerId]);
+        var planId = await Fleet.CreatePlanAsync(host, group);
+
+        // Act
+        var report = ResponseAssert.Success(await host.SendAsync(ApiRequestBuilder.Get($"/recovery-plans/{planId}/readiness").As(Admin)));
+
+        // Assert: unreadable is UNKNOWN, never a pass.
+        Assert.False(report.GetProperty("ready").GetBoolean());
+        Assert.Equal("UNKNOWN", report.GetProperty("checks")[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task CheckExistingInstances_NothingLaunched_ReturnsNoInstancesForEveryServer()
+    {
+        // Arrange
+        var host = await HostAsync();
+        await Fleet.RegisterAsync(host, ApiTestHost.SpokeA);
+        var servers = Fleet.Servers(host, ApiTestHost.SpokeA, "us-west-2", "Inventory", "app");
+        var group = await Fleet.CreateGroupAsync(host, ApiTestHost.SpokeA, "us-west-2", servers.Select(s => s.SourceServerId));
+        var planId = await Fleet.CreatePlanAsync(host, group);
+
+        // Act
+        var report = ResponseAssert.Success(await host.SendAsync(ApiRequestBuilder.Get($"/recovery-plans/{planId}/check-existing-instances").As(Admin)));
+
+        // Assert
+        Assert.Equal(servers.Count, report.GetProperty("serversChecked").GetInt32());
+        Assert.Equal(0, report.GetProperty("instances").GetArrayLength());
+        Assert.Equal(0, report.GetProperty("unreadableLocations").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task ListRecoveryPlans_NameFilter_ReturnsOnlyMatchingPlans()
+    {
+        // Arrange
+        var host = await HostAsync();
+        var server = Fleet.Servers(host, ApiTestHost.SpokeA, "us-east-1", "OrderPortal", "web")[2];
+        var group = await Fleet.CreateGroupAsync(host, ApiTestHost.SpokeA, "us-east-1", [server.SourceServerId]);
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var body = Fleet.PlanJson("needle-" + marker, "", group);
+        ResponseAssert.Success(await host.SendAsync(ApiRequestBuilder.Post("/recovery-plans", body).As(Admin)), 201);
+
+        // Act
+        var page = ResponseAssert.Success(await host.SendAsync(ApiRequestBuilder.Get("/recovery-plans?limit=100&name=NEEDLE-" + marker).As(Admin)));
+
+        // Assert
+        var names = page.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToArray();
+        Assert.Equal(["needle-" + marker], names);
+    }
+
+    private Task<ApiTestHost> HostAsync() => SharedHosts.GetAsync(dynamo, simulator, "plans");
+}
