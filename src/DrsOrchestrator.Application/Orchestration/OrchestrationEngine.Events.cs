@@ -1,0 +1,111 @@
+using DrsOrchestrator.Domain.Common;
+using DrsOrchestrator.Domain.Executions;
+using DrsOrchestrator.Domain.Ports.Drs;
+using DrsOrchestrator.Domain.Ports.Workflow;
+
+namespace DrsOrchestrator.Application.Orchestration;
+
+// The execution poller's entry points: DRS launch-result events and the scheduled finder.
+public sealed partial class OrchestrationEngine
+{
+    /// <summary>
+    /// Applies DRS launch-result events. Each job is read once (its tags name the execution, its
+    /// participating servers carry recovery instance IDs), each execution is written once per batch, and a
+    /// wave whose servers have all finished releases its workflow token. Events for jobs the engine did
+    /// not start are ignored.
+    /// </summary>
+    /// <returns>The executions the events touched.</returns>
+    public async Task<IReadOnlyList<string>> ApplyLaunchResultsAsync(IReadOnlyList<LaunchResultNotice> notices, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notices);
+        var byExecution = new Dictionary<string, (List<DrsJob> Jobs, List<LaunchResultNotice> Notices)>(StringComparer.Ordinal);
+        foreach (var location in notices.GroupBy(n => new AccountRegion(n.AccountId, n.Region)))
+        {
+            var jobs = await _fleet.DescribeJobsAsync(location.Key, location.Select(n => n.JobId), cancellationToken).ConfigureAwait(false);
+            foreach (var job in jobs)
+            {
+                if (!job.Tags.TryGetValue(JobTags.ExecutionId, out var executionId))
+                {
+                    continue;
+                }
+
+                if (!byExecution.TryGetValue(executionId, out var entry))
+                {
+                    entry = ([], []);
+                    byExecution[executionId] = entry;
+                }
+
+                entry.Jobs.Add(job);
+                entry.Notices.AddRange(location.Where(n => n.JobId == job.JobId));
+            }
+        }
+
+        foreach (var (executionId, entry) in byExecution)
+        {
+            if (await _store.Repository.GetAsync(executionId, cancellationToken).ConfigureAwait(false) is not { IsActive: true })
+            {
+                continue;
+            }
+
+            await ApplyJobsAsync(executionId, entry.Jobs, entry.Notices, cancellationToken).ConfigureAwait(false);
+            await TryCompleteWaveAsync(executionId, cancellationToken).ConfigureAwait(false);
+        }
+
+        return [.. byExecution.Keys];
+    }
+
+    /// <summary>
+    /// The scheduled finder: every active execution (index queries, paginated) is reconciled with DRS so
+    /// a lost event cannot stall a wave; a run whose workflow has ended without recording an outcome is
+    /// recorded FAILED so it releases its plan and servers.
+    /// </summary>
+    /// <returns>How many active executions were examined.</returns>
+    public async Task<int> ReconcileActiveAsync(CancellationToken cancellationToken)
+    {
+        var active = await _store.Repository.ListActiveAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var summary in active)
+        {
+            var execution = await _store.Repository.GetAsync(summary.ExecutionId, cancellationToken).ConfigureAwait(false);
+            if (execution is null || !execution.IsActive)
+            {
+                continue;
+            }
+
+            if (execution.InFlightWave is not null)
+            {
+                await RefreshFromDrsAsync(execution.ExecutionId, cancellationToken).ConfigureAwait(false);
+                await TryCompleteWaveAsync(execution.ExecutionId, cancellationToken).ConfigureAwait(false);
+            }
+
+            await FailIfOrphanedAsync(execution.ExecutionId, cancellationToken).ConfigureAwait(false);
+        }
+
+        return active.Count;
+    }
+
+    private async Task FailIfOrphanedAsync(string executionId, CancellationToken cancellationToken)
+    {
+        var execution = await _store.LoadAsync(executionId, cancellationToken).ConfigureAwait(false);
+        if (!execution.IsActive || execution.Record.WorkflowExecutionArn is not { } arn)
+        {
+            return;
+        }
+
+        WorkflowExecutionDescription description;
+        try
+        {
+            description = await _workflow.DescribeExecutionAsync(arn, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WorkflowClientException ex) when (ex.ErrorName == WorkflowErrors.ExecutionDoesNotExist)
+        {
+            description = new WorkflowExecutionDescription(arn, "ABORTED", execution.Record.CreatedAt, Now, null, null, ex.ErrorName, ex.Message);
+        }
+
+        if (description.Status == "RUNNING")
+        {
+            return;
+        }
+
+        await FailAsync(executionId, "WorkflowEnded", $"The workflow {arn} is {description.Status} ({description.Error}) but the execution was still {execution.Status}.", cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,299 @@
+using System.Globalization;
+using DrsOrchestrator.Domain.Common;
+using DrsOrchestrator.Domain.Executions;
+using DrsOrchestrator.Domain.Planning;
+using DrsOrchestrator.Domain.Ports.Drs;
+using DrsOrchestrator.Domain.Ports.Workflow;
+
+namespace DrsOrchestrator.Application.Orchestration;
+
+// Starting DRS jobs, applying what DRS reports, and deciding when a wave is done.
+public sealed partial class OrchestrationEngine
+{
+    /// <summary>
+    /// Starts the in-flight wave's jobs that fit: first intents a crashed attempt left behind (adopted if
+    /// DRS has a job with their request tag), then new batches from the planner.
+    /// </summary>
+    private async Task<StepResult> LaunchRemainingAsync(string executionId, CancellationToken cancellationToken)
+    {
+        var execution = await _store.LoadAsync(executionId, cancellationToken).ConfigureAwait(false);
+        if (execution.Status != ExecutionStatus.Running || execution.InFlightWave is not { } wave)
+        {
+            return Decide(execution);
+        }
+
+        var usage = DrsFleet.ToUsage(await _fleet.ReadUsageAsync(wave.Servers.Select(s => new AccountRegion(s.AccountId, s.Region)), cancellationToken).ConfigureAwait(false))
+            .ToDictionary(p => p.Key, p => p.Value);
+        var waiting = false;
+
+        foreach (var intent in wave.Jobs.Where(j => j.IsIntentOnly).ToList())
+        {
+            var adopted = await _fleet.FindByRequestIdAsync(intent.Location, intent.RequestId, intent.IntentRecordedAt, cancellationToken).ConfigureAwait(false);
+            if (adopted is not null)
+            {
+                Counters.JobAdopted();
+                await RecordStartedAsync(executionId, wave.WaveIndex, intent.RequestId, adopted.JobId, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            var planned = new PlannedJob(0, intent.Location, intent.SourceServerIds);
+            var schedule = _planner.Schedule([planned], usage);
+            if (schedule.StartNow.Count == 0 || !await TryStartJobAsync(execution, wave.WaveIndex, intent.RequestId, planned, cancellationToken).ConfigureAwait(false))
+            {
+                waiting = true;
+                continue;
+            }
+
+            usage[intent.Location] = schedule.ProjectedUsage[intent.Location];
+        }
+
+        execution = await _store.LoadAsync(executionId, cancellationToken).ConfigureAwait(false);
+        wave = execution.Waves[wave.WaveIndex];
+        var inJobs = wave.Jobs.SelectMany(j => j.SourceServerIds).ToHashSet(StringComparer.Ordinal);
+        var remaining = wave.Servers.Where(s => !inJobs.Contains(s.SourceServerId)).Select(s => new SourceServerRef(s.SourceServerId, s.AccountId, s.Region)).ToList();
+        if (remaining.Count > 0)
+        {
+            var schedule = _planner.Schedule(_planner.Plan(remaining), usage);
+            waiting |= schedule.Waiting.Count > 0;
+            foreach (var job in schedule.StartNow)
+            {
+                var requestId = NewRequestId();
+                var (recorded, _) = await UpdateAsync(executionId, e =>
+                {
+                    if (e.Status != ExecutionStatus.Running || e.Waves[wave.WaveIndex].Status is not (WaveStatus.Starting or WaveStatus.Launching))
+                    {
+                        return false;
+                    }
+
+                    e.RecordJobIntent(wave.WaveIndex, requestId, job.Location, job.SourceServerIds, Now);
+                    return true;
+                }, cancellationToken).ConfigureAwait(false);
+                if (!recorded.Waves[wave.WaveIndex].Jobs.Any(j => j.RequestId == requestId))
+                {
+                    // A cancel or failure arrived between batches: start nothing more.
+                    return Decide(recorded);
+                }
+
+                if (!await TryStartJobAsync(recorded, wave.WaveIndex, requestId, job, cancellationToken).ConfigureAwait(false))
+                {
+                    waiting = true;
+                }
+            }
+        }
+
+        execution = await _store.LoadAsync(executionId, cancellationToken).ConfigureAwait(false);
+        if (waiting && execution.Status == ExecutionStatus.Running)
+        {
+            return new StepResult(executionId, NextStep.WaitForCapacity, _options.CapacityWaitSeconds);
+        }
+
+        return Decide(execution);
+    }
+
+    /// <summary>StartRecovery for a recorded intent; false when DRS has no room right now (the intent stays and is retried).</summary>
+    private async Task<bool> TryStartJobAsync(Execution execution, int waveIndex, string requestId, PlannedJob job, CancellationToken cancellationToken)
+    {
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [JobTags.ExecutionId] = execution.ExecutionId,
+            [JobTags.Wave] = waveIndex.ToString(CultureInfo.InvariantCulture),
+            [JobTags.RequestId] = requestId,
+        };
+        DrsJob started;
+        try
+        {
+            started = await _fleet.For(job.Location).StartRecoveryAsync(
+                new DrsStartRecoveryRequest([.. job.SourceServerIds.Select(id => new DrsRecoverySource(id))], execution.Type == ExecutionType.Drill, tags),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is AwsServiceQuotaExceededException or AwsConflictException)
+        {
+            // Someone else's jobs filled the limits since we read them, or a server is busy in another job.
+            return false;
+        }
+
+        Counters.JobStarted();
+        await RecordStartedAsync(execution.ExecutionId, waveIndex, requestId, started.JobId, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private Task RecordStartedAsync(string executionId, int waveIndex, string requestId, string jobId, CancellationToken cancellationToken) =>
+        UpdateAsync(executionId, e =>
+        {
+            var job = e.Waves[waveIndex].Jobs.FirstOrDefault(j => j.RequestId == requestId);
+            if (job is null || job.JobId == jobId)
+            {
+                return false;
+            }
+
+            e.RecordJobStarted(waveIndex, requestId, jobId, Now);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Reads the in-flight wave's jobs from DRS and applies job and server statuses.</summary>
+    private async Task RefreshFromDrsAsync(string executionId, CancellationToken cancellationToken)
+    {
+        var execution = await _store.LoadAsync(executionId, cancellationToken).ConfigureAwait(false);
+        if (execution.InFlightWave is not { } wave)
+        {
+            return;
+        }
+
+        var jobs = new List<DrsJob>();
+        foreach (var group in wave.Jobs.Where(j => j.JobId is not null).GroupBy(j => j.Location))
+        {
+            jobs.AddRange(await _fleet.DescribeJobsAsync(group.Key, group.Select(j => j.JobId!), cancellationToken).ConfigureAwait(false));
+        }
+
+        await ApplyJobsAsync(executionId, jobs, [], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Applies DRS's view of jobs (and any launch-result notices) to an execution in one write.</summary>
+    private async Task<Execution> ApplyJobsAsync(string executionId, IReadOnlyList<DrsJob> jobs, IReadOnlyList<LaunchResultNotice> notices, CancellationToken cancellationToken)
+    {
+        var (execution, _) = await UpdateAsync(executionId, e =>
+        {
+            var changed = false;
+            var now = Now;
+            foreach (var job in jobs)
+            {
+                if (ToJobStatus(job.Status) is { } status)
+                {
+                    changed |= e.ApplyJobStatus(job.JobId, status, now);
+                }
+
+                foreach (var server in job.ParticipatingServers)
+                {
+                    changed |= e.ApplyServerLaunchUpdate(new ServerLaunchUpdate
+                    {
+                        SourceServerId = server.SourceServerId,
+                        LaunchStatus = DrsLaunchStatus.ToServerLaunchStatus(server.LaunchStatus),
+                        At = now,
+                        JobId = job.JobId,
+                        RecoveryInstanceId = server.RecoveryInstanceId,
+                        FailureReason = server.LaunchStatus == DrsLaunchStatus.Failed ? $"DRS job {job.JobId} reported the launch as FAILED." : null,
+                    });
+                }
+            }
+
+            foreach (var notice in notices)
+            {
+                changed |= e.ApplyServerLaunchUpdate(new ServerLaunchUpdate
+                {
+                    SourceServerId = notice.SourceServerId,
+                    LaunchStatus = notice.Succeeded ? ServerLaunchStatus.Launched : ServerLaunchStatus.Failed,
+                    At = notice.Time,
+                    JobId = notice.JobId,
+                    FailureReason = notice.Succeeded ? null : "DRS reported RECOVERY_LAUNCH_FAILED.",
+                });
+            }
+
+            return changed;
+        }, cancellationToken).ConfigureAwait(false);
+        return execution;
+    }
+
+    /// <summary>
+    /// If every server of the in-flight wave has finished, decides the wave (one conditional write: of
+    /// several callers exactly one wins) and returns the token that was waiting on it.
+    /// </summary>
+    private async Task<(Execution Execution, WaitingTask? Released)> EvaluateInFlightWaveAsync(string executionId, bool requireToken, CancellationToken cancellationToken)
+    {
+        WaitingTask? released = null;
+        int? evaluated = null;
+        var (execution, saved) = await UpdateAsync(executionId, e =>
+        {
+            released = null;
+            evaluated = null;
+            if (e.Status is not (ExecutionStatus.Running or ExecutionStatus.Cancelling) || e.InFlightWave is not { } wave
+                || HasUnlaunchedServers(wave) || !wave.AllServersFinished)
+            {
+                return false;
+            }
+
+            var token = e.Record.WaitingTask is { Purpose: WaitPurpose.WaveCompletion } w && w.WaveIndex == wave.WaveIndex ? w : null;
+            if (requireToken && token is null)
+            {
+                return false;
+            }
+
+            e.EvaluateWave(wave.WaveIndex, Now);
+            released = token;
+            evaluated = wave.WaveIndex;
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        if (!saved || evaluated is not { } index)
+        {
+            return (execution, null);
+        }
+
+        await PublishAsync(ExecutionEvents.WaveCompleted, execution, index, cancellationToken).ConfigureAwait(false);
+        if (ExecutionEvents.EndedEventFor(execution.Status) is { } ended)
+        {
+            await PublishAsync(ended, execution, index, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (execution, released);
+    }
+
+    /// <summary>Completes the in-flight wave if it is done and a workflow token waits on it; sends task success with the next step.</summary>
+    internal async Task TryCompleteWaveAsync(string executionId, CancellationToken cancellationToken)
+    {
+        var (execution, released) = await EvaluateInFlightWaveAsync(executionId, requireToken: true, cancellationToken).ConfigureAwait(false);
+        if (released is not null)
+        {
+            await SendSuccessAsync(released.TaskToken, Decide(execution), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    internal async Task<(Execution Execution, bool Saved)> UpdateAsync(string executionId, Func<Execution, bool> change, CancellationToken cancellationToken)
+    {
+        var result = await _store.UpdateAsync(executionId, change, cancellationToken).ConfigureAwait(false);
+        if (result.Saved)
+        {
+            Counters.StateWritten();
+        }
+
+        return result;
+    }
+
+    internal async Task PublishAsync(string detailType, Execution execution, int? waveIndex, CancellationToken cancellationToken) =>
+        await _events.PublishAsync([ExecutionEvents.Create(detailType, execution, Now, waveIndex)], cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Task success; a token whose task already ended (timed out, or another sender won) is fine.</summary>
+    internal async Task SendSuccessAsync(string taskToken, StepResult result, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _workflow.SendTaskSuccessAsync(taskToken, result.ToJson(), cancellationToken).ConfigureAwait(false);
+            Counters.TokenReleased();
+        }
+        catch (WorkflowClientException ex) when (ex.IsStale)
+        {
+            // The wait already ended (its timeout routed to a reconcile, which decides on its own).
+        }
+    }
+
+    internal async Task SendFailureAsync(string taskToken, string error, string cause, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _workflow.SendTaskFailureAsync(taskToken, error, cause, cancellationToken).ConfigureAwait(false);
+            Counters.TokenReleased();
+        }
+        catch (WorkflowClientException ex) when (ex.IsStale)
+        {
+            // Already ended; the workflow moved on without this signal.
+        }
+    }
+
+    private static Domain.Executions.DrsJobStatus? ToJobStatus(string? status) => status switch
+    {
+        Domain.Ports.Drs.DrsJobStatus.Pending => Domain.Executions.DrsJobStatus.Pending,
+        Domain.Ports.Drs.DrsJobStatus.Started => Domain.Executions.DrsJobStatus.Started,
+        Domain.Ports.Drs.DrsJobStatus.Completed => Domain.Executions.DrsJobStatus.Completed,
+        _ => null,
+    };
+
+    private static string NewRequestId() => "req-" + Guid.NewGuid().ToString("N");
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using DrsOrchestrator.Application.Orchestration;
+
+namespace DrsOrchestrator.Functions.ExecutionPoller;
+
+/// <summary>
+/// The execution poller's logic: EventBridge <c>DRS Source Server Launch Result</c> events update server
+/// states (and release a finished wave's token); the scheduled event runs the finder over every active
+/// execution. Accepts one EventBridge envelope or an array of them (a batch).
+/// </summary>
+public sealed class PollerHandler(OrchestrationEngine engine)
+{
+    public const string LaunchResultDetailType = "DRS Source Server Launch Result";
+    public const string ScheduledDetailType = "Scheduled Event";
+
+    /// <returns><c>{"launchResults":n,"executions":n,"reconciled":n}</c>.</returns>
+    public async Task<JsonObject> HandleAsync(JsonNode input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var envelopes = input is JsonArray array ? array.OfType<JsonObject>().ToList() : [input.AsObject()];
+        var notices = new List<LaunchResultNotice>();
+        var reconcile = false;
+        foreach (var envelope in envelopes)
+        {
+            var detailType = envelope["detail-type"]?.GetValue<string>();
+            if (detailType == LaunchResultDetailType && ParseLaunchResult(envelope) is { } notice)
+            {
+                notices.Add(notice);
+            }
+            else if (detailType == ScheduledDetailType)
+            {
+                reconcile = true;
+            }
+        }
+
+        var touched = notices.Count > 0 ? await engine.ApplyLaunchResultsAsync(notices, cancellationToken).ConfigureAwait(false) : [];
+        var reconciled = reconcile ? await engine.ReconcileActiveAsync(cancellationToken).ConfigureAwait(false) : 0;
+        return new JsonObject { ["launchResults"] = notices.Count, ["executions"] = touched.Count, ["reconciled"] = reconciled };
+    }
+
+    /// <summary>Reads a launch-result envelope; null when a field the engine needs is missing.</summary>
+    public static LaunchResultNotice? ParseLaunchResult(JsonObject envelope)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var detail = envelope["detail"] as JsonObject;
+        var account = envelope["account"]?.GetValue<string>();
+        var region = envelope["region"]?.GetValue<string>();
+        var jobId = detail?["job-id"]?.GetValue<string>();
+        var state = detail?["state"]?.GetValue<string>();
+        var serverId = detail?["sourceServerID"]?.GetValue<string>() ?? ServerIdFromArn(envelope["resources"]?[0]?.GetValue<string>());
+        if (account is null || region is null || jobId is null || serverId is null || state is not ("RECOVERY_LAUNCH_SUCCEEDED" or "RECOVERY_LAUNCH_FAILED"))
+        {
+            return null;
+        }
+
+        var time = DateTimeOffset.TryParse(envelope["time"]?.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : DateTimeOffset.UtcNow;
+        return new LaunchResultNotice(account, region, jobId, serverId, state == "RECOVERY_LAUNCH_SUCCEEDED", time);
+    }
+
+    private static string? ServerIdFromArn(string? arn) =>
+        arn is not null && arn.LastIndexOf('/') is var slash and >= 0 ? arn[(slash + 1)..] : null;
+}
