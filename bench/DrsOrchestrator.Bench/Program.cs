@@ -1,4 +1,5 @@
 using DrsOrchestrator.Bench.Drs;
+using DrsOrchestrator.Bench.Engine;
 
 namespace DrsOrchestrator.Bench;
 
@@ -12,6 +13,7 @@ internal static class Program
         new Dictionary<string, (string, Func<TextWriter, Task>)>(StringComparer.OrdinalIgnoreCase)
         {
             ["drs"] = ("DRS client + simulator round trips per second; simulator memory for a 10,000-server fleet", DrsSimulatorBenchmark.RunAsync),
+            ["engine"] = ("wave-transition lag (median, p95), engine CPU and state transitions per wave", WaveTransitionBenchmark.RunAsync),
         };
 
     public static async Task<int> Main(string[] args)

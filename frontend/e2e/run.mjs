@@ -1,0 +1,346 @@
+// End-to-end run of the console against the local host, in Debian's Chromium (never a downloaded browser).
+// Issue 7's scenario: a plan manager creates a protection group and a 3-wave plan with a pause before
+// wave 2; a recovery manager starts a drill, sees it pause, resumes it, watches it complete and
+// terminates the drill instances; a read-only user sees no enabled action buttons and gets 403 from the
+// API directly. Screenshots go to artifacts/screenshots/. The last line is exactly `N passed, N failed`.
+//
+// Usage: node frontend/e2e/run.mjs   (after building the console and the local host in Release)
+//   DRS_LOCAL_DLL=<path to DrsOrchestrator.Local.dll> overrides where the built host is looked for.
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const shots = join(root, 'artifacts', 'screenshots');
+mkdirSync(shots, { recursive: true });
+
+const results = [];
+let passed = 0;
+let failed = 0;
+let blocked = null; // the first failed step: later steps that need its outcome fail with a pointer to it
+
+async function step(name, fn, { independent = false } = {}) {
+  if (blocked && !independent) {
+    failed++;
+    results.push(`FAIL ${name}: not run, needs "${blocked}"`);
+    console.log(`  x ${name} (not run: needs "${blocked}")`);
+    return;
+  }
+  const started = Date.now();
+  try {
+    await fn();
+    passed++;
+    console.log(`  ok ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    failed++;
+    if (!independent) blocked = name;
+    const message = (error?.message ?? String(error)).split('\n').slice(0, 6).join('\n      ');
+    results.push(`FAIL ${name}: ${message}`);
+    console.log(`  x ${name}\n      ${message}`);
+    if (page) await page.screenshot({ path: join(shots, `failed-${slug(name)}.png`), fullPage: true }).catch(() => {});
+  }
+}
+
+const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+function hostDll() {
+  if (process.env.DRS_LOCAL_DLL) return process.env.DRS_LOCAL_DLL;
+  const slot = process.env.DRS_BUILD_SLOT;
+  const candidates = [
+    slot && join(root, '.build', slot, 'bin', 'DrsOrchestrator.Local', 'release', 'DrsOrchestrator.Local.dll'),
+    join(root, 'src', 'DrsOrchestrator.Local', 'bin', 'Release', 'net10.0', 'DrsOrchestrator.Local.dll'),
+  ].filter(Boolean);
+  return candidates.find((c) => existsSync(c)) ?? null;
+}
+
+function startHost() {
+  const dll = hostDll();
+  const args = ['--port', '0', '--time-scale', '300'];
+  const child = dll
+    ? spawn('dotnet', [dll, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] })
+    : spawn('dotnet', ['run', '--no-build', '-c', 'Release', '--project', join('src', 'DrsOrchestrator.Local'), '--', ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  let output = '';
+  const ready = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the local host did not start within 180 s:\n${output}`)), 180_000);
+    const onData = (data) => {
+      output += data;
+      const match = /is running at (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the local host exited with code ${code}:\n${output}`));
+    });
+  });
+  return { child, ready, output: () => output };
+}
+
+function stopHost(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    const timer = setTimeout(() => { child.kill('SIGKILL'); resolve(); }, 30_000);
+    child.on('exit', () => { clearTimeout(timer); resolve(); });
+    child.kill('SIGINT');
+  });
+}
+
+function chromiumPath() {
+  try {
+    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}
+
+// ---- helpers over the console ----
+let page = null;
+let base = '';
+
+async function shot(name) {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+async function signIn(group) {
+  await page.goto(base + '/');
+  await page.getByTestId('local-sign-in').waitFor({ timeout: 60_000 });
+  // Each tile's description is "<email> - <groups>"; clicking it selects the tile.
+  await page.getByText(new RegExp(`- ${group}$`)).first().click();
+  await page.getByTestId('local-sign-in').click();
+  await page.getByTestId('local-sign-in').waitFor({ state: 'detached', timeout: 30_000 });
+  await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 30_000 });
+}
+
+async function signOut() {
+  // The top-bar user menu holds "Sign out".
+  await page.locator('header, [role="banner"], #top-nav').first().getByRole('button').last().click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await page.getByTestId('local-sign-in').waitFor({ timeout: 30_000 });
+}
+
+async function chooseSelectOption(testId, optionText) {
+  await page.getByTestId(testId).locator('button').first().click();
+  await page.getByRole('option', { name: new RegExp(optionText) }).first().click();
+}
+
+async function chooseMultiselectOption(testId, optionText) {
+  await page.getByTestId(testId).locator('button').first().click();
+  await page.getByRole('option', { name: new RegExp(optionText) }).first().click();
+  await page.keyboard.press('Escape');
+}
+
+async function expectNoFlashError() {
+  const error = page.getByTestId('flash-error');
+  if (await error.count()) throw new Error(`the console shows an error: ${(await error.allInnerTexts()).join(' | ')}`);
+}
+
+async function waitForText(text, timeout = 120_000) {
+  await page.getByText(text, { exact: false }).first().waitFor({ timeout });
+}
+
+async function apiFromPage(method, path, body) {
+  return page.evaluate(async ({ method, path, body }) => {
+    const token = Object.keys(sessionStorage).map((k) => sessionStorage.getItem(k)).find((v) => v && v.split('.').length === 3);
+    const response = await fetch('/api' + path, {
+      method,
+      headers: { Authorization: token ?? '', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.text() };
+  }, { method, path, body });
+}
+
+// ---- the run ----
+const executable = chromiumPath();
+if (!executable) {
+  console.log('Debian chromium not found (apt-get install -y chromium).');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+console.log('Bundle size (initial load, from frontend/dist):');
+try {
+  console.log(execFileSync('node', [join(root, 'frontend', 'scripts', 'bundle-size.mjs')], { encoding: 'utf8' }).trim().replace(/^/gm, '  '));
+} catch (error) {
+  console.log(`  not measured: ${error.message.split('\n')[0]}`);
+}
+
+const host = startHost();
+let browser = null;
+const groupName = `e2e-payments-${Date.now().toString(36)}`;
+const planName = `E2E three waves ${Date.now().toString(36)}`;
+let planUrl = '';
+let executionUrl = '';
+const consoleErrors = [];
+
+try {
+  await step('local host starts', async () => {
+    base = await host.ready;
+    console.log(`    host at ${base}`);
+  });
+
+  await step('browser starts', async () => {
+    browser = await chromium.launch({
+      executablePath: executable,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+    page = await context.newPage();
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+  });
+
+  await step('plan manager signs in; dashboard renders', async () => {
+    await page.goto(base + '/');
+    await page.getByTestId('local-sign-in').waitFor({ timeout: 60_000 });
+    await shot('01-sign-in');
+    await signIn('DRSPlanManager');
+    const started = Date.now();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor({ timeout: 60_000 });
+    console.log(`    time to first render of the dashboard (reload, signed in): ${Date.now() - started} ms`);
+    await page.waitForLoadState('networkidle').catch(() => {});
+    await shot('02-dashboard');
+  });
+
+  await step('plan manager creates a protection group', async () => {
+    await page.goto(base + '/protection-groups');
+    await page.getByTestId('create-group').click();
+    await page.getByTestId('group-name').locator('input').fill(groupName);
+    await chooseSelectOption('group-account', '222222222222');
+    await chooseSelectOption('group-region', 'us-east-1');
+    await page.getByTestId('server-discovery').getByRole('checkbox', { name: 'Select all servers' }).check();
+    await shot('03-protection-group-create');
+    await page.getByTestId('save-group').click();
+    await waitForText(groupName, 30_000);
+    await expectNoFlashError();
+    await page.goto(base + '/protection-groups');
+    await waitForText(groupName, 30_000);
+    await shot('04-protection-groups');
+  });
+
+  await step('plan manager creates a 3-wave plan with a pause before wave 2', async () => {
+    await page.goto(base + '/recovery-plans');
+    await page.getByTestId('create-plan').click();
+    await page.getByRole('textbox', { name: /^Name$|Plan name/ }).first().fill(planName);
+    while ((await page.locator('[data-testid^="wave-editor-"]').count()) < 3) await page.getByTestId('add-wave').click();
+    await chooseMultiselectOption('wave-1-groups', groupName);
+    await chooseMultiselectOption('wave-2-groups', 'OrderPortal-app');
+    await chooseMultiselectOption('wave-3-groups', 'OrderPortal-web');
+    await page.getByTestId('wave-2-pause').locator('input').check();
+    await shot('05-recovery-plan-edit');
+    await page.getByTestId('save-plan').click();
+    await waitForText(planName, 30_000);
+    await expectNoFlashError();
+    await page.getByTestId('plan-waves').waitFor({ timeout: 30_000 });
+    planUrl = page.url();
+    await shot('06-recovery-plan-details');
+  });
+
+  await step('recovery manager starts a drill', async () => {
+    await signOut();
+    await signIn('DRSRecoveryManager');
+    await page.goto(planUrl);
+    await page.getByTestId('run-drill').click();
+    await page.getByTestId('run-summary').waitFor({ timeout: 10_000 });
+    await shot('07-confirm-drill');
+    await page.getByTestId('confirm-button').click();
+    await page.waitForURL(/\/executions\/exec-/, { timeout: 30_000 });
+    executionUrl = page.url();
+    await expectNoFlashError();
+  });
+
+  await step('the drill pauses before wave 2', async () => {
+    await waitForText('PAUSED', 180_000);
+    await page.getByTestId('resume-execution').and(page.locator(':not([disabled])')).waitFor({ timeout: 30_000 });
+    await shot('08-execution-paused');
+  });
+
+  await step('resume; the drill completes', async () => {
+    await page.getByTestId('resume-execution').click();
+    await expectNoFlashError();
+    await waitForText('COMPLETED', 300_000);
+    await shot('09-execution-completed');
+  });
+
+  await step('terminate the drill instances', async () => {
+    await page.getByTestId('terminate-instances').click();
+    await page.getByTestId('confirm-button').click();
+    await expectNoFlashError();
+    await waitForText('TERMINAT', 120_000);
+    await shot('10-execution-terminated');
+  });
+
+  await step('executions list shows the run', async () => {
+    await page.goto(base + '/executions');
+    await page.getByTestId('executions-table').waitFor({ timeout: 30_000 });
+    await waitForText(planName, 30_000);
+    await shot('11-executions');
+  }, { independent: true });
+
+  await step('read-only user sees no enabled action buttons', async () => {
+    if (!base) throw new Error('no host');
+    await signOut().catch(async () => { await page.evaluate(() => sessionStorage.clear()); await page.goto(base + '/'); });
+    await signIn('DRSReadOnly');
+    await page.goto(base + '/recovery-plans');
+    await page.getByTestId('recovery-plans-table').waitFor({ timeout: 30_000 });
+    await shot('12-read-only-plans');
+    const actionIds = ['create-plan', 'edit-plan', 'delete-plan', 'run-drill', 'run-recovery', 'create-group', 'pause-execution', 'resume-execution', 'cancel-execution', 'terminate-instances'];
+    const check = async () => {
+      for (const id of actionIds) {
+        for (const button of await page.getByTestId(id).all()) {
+          const tag = await button.evaluate((el) => (el.tagName === 'BUTTON' ? el : el.querySelector('button'))?.disabled ?? true);
+          if (!tag) throw new Error(`"${id}" is enabled for a read-only user on ${page.url()}`);
+        }
+      }
+    };
+    await check();
+    if (planUrl) { await page.goto(planUrl); await page.getByTestId('plan-waves').waitFor({ timeout: 30_000 }); await check(); await shot('13-read-only-plan'); }
+    if (executionUrl) { await page.goto(executionUrl); await page.getByTestId('wave-timeline').waitFor({ timeout: 30_000 }); await check(); await shot('14-read-only-execution'); }
+    await page.goto(base + '/protection-groups');
+    await page.waitForLoadState('networkidle').catch(() => {});
+    await check();
+  }, { independent: true });
+
+  await step('read-only user gets 403 from the API directly', async () => {
+    const plans = await apiFromPage('GET', '/recovery-plans');
+    if (plans.status !== 200) throw new Error(`GET /recovery-plans returned ${plans.status}: ${plans.body}`);
+    const planId = JSON.parse(plans.body).data.items[0]?.planId;
+    const execute = await apiFromPage('POST', `/recovery-plans/${planId}/execute`, { type: 'DRILL' });
+    if (execute.status !== 403) throw new Error(`POST execute returned ${execute.status}: ${execute.body}`);
+    const create = await apiFromPage('POST', '/protection-groups', { name: 'x', accountId: '111111111111', region: 'us-east-1', sourceServerIds: [] });
+    if (create.status !== 403) throw new Error(`POST /protection-groups returned ${create.status}: ${create.body}`);
+  }, { independent: true });
+
+  await step('other pages render for screenshots', async () => {
+    for (const [path, name] of [['/source-servers', '15-source-servers'], ['/accounts', '16-accounts'], ['/settings', '17-settings']]) {
+      await page.goto(base + path);
+      await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 30_000 });
+      await page.waitForLoadState('networkidle').catch(() => {});
+      await shot(name);
+    }
+  }, { independent: true });
+
+  await step('no console errors in the browser', async () => {
+    if (consoleErrors.length) throw new Error(`${consoleErrors.length} console error(s): ${consoleErrors.slice(0, 5).join(' | ')}`);
+  }, { independent: true });
+} finally {
+  if (browser) await browser.close().catch(() => {});
+  await stopHost(host.child);
+}
+
+if (results.length) {
+  console.log('\nFailures:');
+  for (const line of results) console.log('  ' + line);
+}
+console.log(`Screenshots: ${shots}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,4 @@
+namespace DrsOrchestrator.Local.Auth;
+
+/// <summary>Body of POST /local-auth/sign-in.</summary>
+internal sealed record LocalSignInRequest(string? Email, IReadOnlyList<string>? Groups);
