@@ -85,9 +85,53 @@ describe('createDrsApi', () => {
 
   it('executions_ListWithFilters_SendsQuery', async () => {
     const fetchFn = respond(200, { success: true, data: { items: [] } });
-    await createDrsApi(clientWith(fetchFn)).executions.list({ status: 'PAUSED', executionType: 'DRILL', limit: 10 });
+    await createDrsApi(clientWith(fetchFn)).executions.list({ status: 'PAUSED', type: 'DRILL', limit: 10 });
 
-    expect(vi.mocked(fetchFn).mock.calls[0]![0]).toBe('/api/executions?limit=10&status=PAUSED&executionType=DRILL');
+    expect(vi.mocked(fetchFn).mock.calls[0]![0]).toBe('/api/executions?limit=10&status=PAUSED&type=DRILL');
+  });
+
+  it('drs_SourceServersWithTags_SendsLocationAndTagPairs', async () => {
+    const fetchFn = respond(200, { success: true, data: { accountId: '111122223333', region: 'us-east-1', items: [], total: 0, nextToken: null } });
+    await createDrsApi(clientWith(fetchFn)).drs.sourceServers({
+      accountId: '111122223333',
+      region: 'us-east-1',
+      tags: [{ key: 'Tier', value: 'db' }, { key: 'Env', value: 'prod' }],
+      unassigned: true,
+    });
+
+    expect(vi.mocked(fetchFn).mock.calls[0]![0]).toBe('/api/drs/source-servers?accountId=111122223333&region=us-east-1&tag=Tier%3Ddb%2CEnv%3Dprod&unassigned=true');
+  });
+
+  it('drs_PutTags_SendsLocationInQueryAndChangeInBody', async () => {
+    const fetchFn = respond(200, { success: true, data: { sourceServerId: 's-1', tags: {} } });
+    await createDrsApi(clientWith(fetchFn)).drs.putTags('s-1', { accountId: '111122223333', region: 'eu-west-1' }, { set: { Tier: 'web' }, remove: ['Old'] });
+
+    const [url, init] = vi.mocked(fetchFn).mock.calls[0]!;
+    expect(url).toBe('/api/drs/source-servers/s-1/tags?accountId=111122223333&region=eu-west-1');
+    expect(init?.method).toBe('PUT');
+    expect(JSON.parse(String(init?.body))).toEqual({ set: { Tier: 'web' }, remove: ['Old'] });
+  });
+
+  it('executions_TerminateRecovery_SendsConfirmRecovery', async () => {
+    const fetchFn = respond(202, { success: true, data: { executionId: 'e', termination: {}, instancesRemaining: 0 } });
+    await createDrsApi(clientWith(fetchFn)).executions.terminateInstances('e', { confirmRecovery: true });
+
+    expect(JSON.parse(String(vi.mocked(fetchFn).mock.calls[0]![1]?.body))).toEqual({ confirmRecovery: true });
+  });
+
+  it('executions_RemoveMany_PostsIds', async () => {
+    const fetchFn = respond(200, { success: true, data: { deleted: ['a'], notFound: [], refused: [] } });
+    await createDrsApi(clientWith(fetchFn)).executions.removeMany(['a']);
+
+    expect(vi.mocked(fetchFn).mock.calls[0]![0]).toBe('/api/executions/delete');
+    expect(JSON.parse(String(vi.mocked(fetchFn).mock.calls[0]![1]?.body))).toEqual({ ids: ['a'] });
+  });
+
+  it('config_ImportDryRun_SendsDryRunQuery', async () => {
+    const fetchFn = respond(200, { success: true, data: { dryRun: true } });
+    await createDrsApi(clientWith(fetchFn)).config.importAll({ formatVersion: 1 }, true);
+
+    expect(vi.mocked(fetchFn).mock.calls[0]![0]).toBe('/api/config/import?dryRun=true');
   });
 });
 

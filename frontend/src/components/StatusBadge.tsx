@@ -31,6 +31,16 @@ const typeByStatus: Record<string, StatusIndicatorProps.Type> = {
   SKIPPED: 'stopped',
   TERMINATED: 'stopped',
   UNKNOWN: 'warning',
+  NEAR_LIMIT: 'warning',
+  AT_LIMIT: 'error',
+  STATIC: 'info',
+  DEGRADED: 'warning',
+  NOT_REQUESTED: 'stopped',
+  REQUESTED: 'pending',
+  SUFFICIENT: 'success',
+  INSUFFICIENT: 'warning',
+  UPDATED: 'success',
+  UNCHANGED: 'stopped',
 };
 
 /** Renders a server-side UPPER_SNAKE status the way CloudScape shows states. */

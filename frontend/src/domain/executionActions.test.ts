@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { permissionsFor, RoleGroups } from '../auth/permissions';
-import { anExecutionSummary } from '../test/builders';
+import { aServerRecord, aTermination, aWaveRecord, anExecution } from '../test/builders';
 import { executeAction, executionActions } from './executionActions';
 
 const manager = permissionsFor([RoleGroups.recoveryManager]);
 const readOnly = permissionsFor([RoleGroups.readOnly]);
+const launched = aWaveRecord({ status: 'COMPLETED', servers: [aServerRecord({ launchStatus: 'LAUNCHED', recoveryInstanceId: 'i-r1', ec2InstanceId: 'i-0abc' })] });
 
 describe('executionActions', () => {
   it('executionActions_RunningAndManager_PauseAndCancelOnly', () => {
-    const actions = executionActions(anExecutionSummary({ status: 'RUNNING' }), manager);
+    const actions = executionActions(anExecution({ status: 'RUNNING' }), manager);
 
     expect(actions.pause.enabled).toBe(true);
     expect(actions.cancel.enabled).toBe(true);
@@ -17,7 +18,7 @@ describe('executionActions', () => {
   });
 
   it('executionActions_Paused_ResumeEnabledPauseDisabled', () => {
-    const actions = executionActions(anExecutionSummary({ status: 'PAUSED' }), manager);
+    const actions = executionActions(anExecution({ status: 'PAUSED' }), manager);
 
     expect(actions.resume.enabled).toBe(true);
     expect(actions.cancel.enabled).toBe(true);
@@ -25,7 +26,7 @@ describe('executionActions', () => {
   });
 
   it('executionActions_ReadOnlyUser_EveryActionDisabledWithPermissionReason', () => {
-    const actions = executionActions(anExecutionSummary({ status: 'PAUSED' }), readOnly);
+    const actions = executionActions(anExecution({ status: 'PAUSED' }), readOnly);
 
     expect(actions.resume).toEqual({ enabled: false, reason: 'Your role does not grant drs:ManageExecution.' });
     expect(actions.cancel.reason).toBe('Your role does not grant drs:ManageExecution.');
@@ -33,27 +34,46 @@ describe('executionActions', () => {
   });
 
   it('executionActions_CompletedDrill_TerminateEnabled', () => {
-    const actions = executionActions(anExecutionSummary({ status: 'COMPLETED', launchedServers: 4 }), manager);
+    const actions = executionActions(anExecution({ status: 'COMPLETED', waves: [launched] }), manager);
 
     expect(actions.terminate.enabled).toBe(true);
     expect(actions.cancel.reason).toBe('The execution has already ended (COMPLETED).');
   });
 
   it('executionActions_CompletedRecovery_TerminateRefused', () => {
-    const actions = executionActions(anExecutionSummary({ status: 'COMPLETED', executionType: 'RECOVERY' }), manager);
+    const actions = executionActions(anExecution({ status: 'COMPLETED', type: 'RECOVERY' }), manager);
 
     expect(actions.terminate.enabled).toBe(false);
     expect(actions.terminate.reason).toContain('real recovery');
   });
 
   it('executionActions_InstancesAlreadyTerminated_TerminateDisabled', () => {
-    const actions = executionActions({ ...anExecutionSummary({ status: 'COMPLETED' }), instancesTerminated: true }, manager);
+    const actions = executionActions(anExecution({ status: 'COMPLETED', waves: [launched], termination: aTermination({ status: 'COMPLETED' }) }), manager);
 
     expect(actions.terminate.reason).toBe('The drill instances have already been terminated.');
   });
 
+  it('executionActions_TerminationUnderWay_TerminateDisabled', () => {
+    const actions = executionActions(anExecution({ status: 'COMPLETED', waves: [launched], termination: aTermination({ status: 'IN_PROGRESS', jobIds: ['drsjob-t'] }) }), manager);
+
+    expect(actions.terminate.reason).toBe('Termination of the drill instances is under way.');
+  });
+
+  it('executionActions_DrillLaunchedNothing_TerminateDisabled', () => {
+    const failed = aWaveRecord({ status: 'FAILED', servers: [aServerRecord({ launchStatus: 'FAILED' })] });
+    const actions = executionActions(anExecution({ status: 'FAILED', waves: [failed] }), manager);
+
+    expect(actions.terminate.reason).toBe('The drill launched no recovery instances.');
+  });
+
+  it('executionActions_PauseAlreadyRequested_PauseDisabled', () => {
+    const actions = executionActions(anExecution({ status: 'RUNNING', pauseRequested: true }), manager);
+
+    expect(actions.pause.reason).toContain('already requested');
+  });
+
   it('executionActions_Cancelling_CancelDisabledWithReason', () => {
-    const actions = executionActions(anExecutionSummary({ status: 'CANCELLING' }), manager);
+    const actions = executionActions(anExecution({ status: 'CANCELLING' }), manager);
 
     expect(actions.cancel.reason).toBe('The execution is already being cancelled.');
   });

@@ -1,4 +1,4 @@
-import type { ExecutionStatus, ExecutionSummary, ExecutionType } from '../api/types';
+import type { Execution, ExecutionStatus, ExecutionType } from '../api/types';
 import { missingPermissionReason, Permissions, type Permission } from '../auth/permissions';
 
 export interface ActionState {
@@ -31,13 +31,23 @@ function decide(stateReason: string | undefined, granted: ReadonlySet<Permission
   return reason ? { enabled: false, reason } : { enabled: true };
 }
 
+/** Recovery instances the run launched that DRS has not terminated yet. */
+export function launchedInstances(execution: Pick<Execution, 'waves'>): number {
+  return execution.waves.flatMap((w) => w.servers).filter((s) => s.recoveryInstanceId !== null && s.launchStatus !== 'TERMINATED').length;
+}
+
 /** Which operator actions an execution allows for this user, mirroring the server's state machine and RBAC. */
 export function executionActions(
-  execution: Pick<ExecutionSummary, 'status' | 'executionType' | 'launchedServers'> & { instancesTerminated?: boolean },
+  execution: Pick<Execution, 'status' | 'type' | 'pauseRequested' | 'termination' | 'waves'>,
   granted: ReadonlySet<Permission>,
 ): ExecutionActions {
   const { status } = execution;
-  const pauseReason = status === 'RUNNING' ? undefined : `Only a running execution can be paused (this one is ${status}).`;
+  const pauseReason =
+    status !== 'RUNNING'
+      ? `Only a running execution can be paused (this one is ${status}).`
+      : execution.pauseRequested
+        ? 'A pause is already requested; the execution pauses before its next wave.'
+        : undefined;
   const resumeReason = status === 'PAUSED' ? undefined : `Only a paused execution can be resumed (this one is ${status}).`;
   const cancelReason =
     status === 'PENDING' || status === 'RUNNING' || status === 'PAUSED'
@@ -46,11 +56,13 @@ export function executionActions(
         ? 'The execution is already being cancelled.'
         : `The execution has already ended (${status}).`;
 
+  const termination = execution.termination.status;
   let terminateReason: string | undefined;
-  if (execution.executionType !== 'DRILL') terminateReason = 'Recovery instances of a real recovery are not terminated from here.';
+  if (execution.type !== 'DRILL') terminateReason = 'Recovery instances of a real recovery are not terminated from here.';
   else if (!isTerminal(status)) terminateReason = 'Wait for the drill to end before terminating its instances.';
-  else if (execution.instancesTerminated) terminateReason = 'The drill instances have already been terminated.';
-  else if (execution.launchedServers === 0) terminateReason = 'The drill launched no recovery instances.';
+  else if (termination === 'REQUESTED' || termination === 'IN_PROGRESS') terminateReason = 'Termination of the drill instances is under way.';
+  else if (termination === 'COMPLETED') terminateReason = 'The drill instances have already been terminated.';
+  else if (launchedInstances(execution) === 0) terminateReason = 'The drill launched no recovery instances.';
 
   return {
     pause: decide(pauseReason, granted, Permissions.manageExecution),

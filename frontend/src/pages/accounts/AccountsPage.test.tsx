@@ -8,7 +8,7 @@ import AccountsPage from './AccountsPage';
 
 describe('AccountsPage', () => {
   it('AccountsPage_Accounts_ListedWithValidationStatus', async () => {
-    const backend = new FakeBackend().on('GET', '/accounts', page([aTargetAccount({ status: 'INVALID', validationMessage: 'AccessDenied' })]));
+    const backend = new FakeBackend().on('GET', '/accounts', page([aTargetAccount({ validation: { state: 'INVALID', message: 'AccessDenied', checkedAt: '2030-01-01T09:00:00Z' } })]));
     const { wrapper } = renderPage(<AccountsPage />, { backend });
 
     await waitFor(() => expect(wrapper.findTable()!.findRows()).toHaveLength(1));
@@ -53,5 +53,42 @@ describe('AccountsPage', () => {
     fireEvent.click(screen.getByTestId('validate-account'));
 
     expect(await screen.findByTestId('flash-error')).toHaveTextContent('ASSUME_ROLE_FAILED: AccessDenied for the role.');
+  });
+
+  it('AccountsPage_ValidationFindsNoAccess_ShowsWhichRegionAndStep', async () => {
+    const result = {
+      accountId: '111122223333',
+      valid: false,
+      regions: [
+        { region: 'us-east-1', assumedRole: true, drsReachable: true, errorCode: null, errorMessage: null },
+        { region: 'us-west-2', assumedRole: false, drsReachable: false, errorCode: 'AccessDenied', errorMessage: 'external id mismatch' },
+      ],
+      checkedAt: '2030-01-01T09:00:00Z',
+      account: aTargetAccount(),
+    };
+    const b = new FakeBackend().on('GET', '/accounts', page([aTargetAccount()])).on('POST', '/accounts/:id/validate', ok(result));
+    const { wrapper } = renderPage(<AccountsPage />, { backend: b });
+    await waitFor(() => expect(wrapper.findTable()!.findRows()).toHaveLength(1));
+
+    wrapper.findTable()!.findRowSelectionArea(1)!.click();
+    fireEvent.click(screen.getByTestId('validate-account'));
+
+    expect(await screen.findByTestId('flash-error')).toHaveTextContent('us-west-2: AssumeRole failed (AccessDenied: external id mismatch)');
+    expect(screen.getByTestId('flash-error')).not.toHaveTextContent('us-east-1');
+  });
+
+  it('AccountsPage_AddRefused_ShowsFieldErrorsInModal', async () => {
+    const b = new FakeBackend()
+      .on('GET', '/accounts', page([]))
+      .on('POST', '/accounts', fail(422, 'ROLE_ACCOUNT_MISMATCH', 'Target account is invalid.', { errors: [{ field: 'roleArn', code: 'ROLE_ACCOUNT_MISMATCH', message: 'roleArn belongs to account 999999999999, not 444455556666.' }] }));
+    renderPage(<AccountsPage />, { backend: b });
+
+    fireEvent.click(await screen.findByTestId('add-account'));
+    fireEvent.change(screen.getByLabelText('Account ID'), { target: { value: '444455556666' } });
+    fireEvent.change(screen.getByLabelText('Role ARN'), { target: { value: 'arn:aws:iam::999999999999:role/Spoke' } });
+    fireEvent.change(screen.getByLabelText('External ID'), { target: { value: 'ext-1' } });
+    fireEvent.click(screen.getByTestId('confirm-button'));
+
+    expect(await screen.findByText('roleArn belongs to account 999999999999, not 444455556666.')).toBeInTheDocument();
   });
 });

@@ -7,7 +7,7 @@ import ProgressBar from '@cloudscape-design/components/progress-bar';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { listAll } from '../../api/drsApi';
-import type { CapacityUsage, ExecutionSummary, PlanReadiness, RecoveryPlan, RegionCapacity } from '../../api/types';
+import type { ExecutionSummary, PlanReadiness, QuotaLine, QuotaReport, RecoveryPlan } from '../../api/types';
 import { useQuery } from '../../app/useQuery';
 import { useServices } from '../../app/services';
 import { EmptyState } from '../../components/EmptyState';
@@ -19,18 +19,33 @@ import { isActive } from '../../domain/executionActions';
 const livePollMs = 3000;
 const readinessPlansShown = 10;
 
+/** Waves before the current one are done; the summary carries no per-server counts. */
 function progressOf(e: ExecutionSummary): number {
-  if (e.totalServers === 0) return 0;
-  return Math.round(((e.launchedServers + e.failedServers) / e.totalServers) * 100);
+  if (e.waveCount === 0 || e.currentWaveIndex === null) return 0;
+  return Math.round((e.currentWaveIndex / e.waveCount) * 100);
 }
 
-function usageText(usage: CapacityUsage): string {
-  return usage.used === null ? `unknown of ${usage.limit}` : `${usage.used} of ${usage.limit}`;
+function UsageBar({ report, name, label }: { report: QuotaReport; name: string; label: string }) {
+  const line: QuotaLine | undefined = report.quotas.find((q) => q.name === name);
+  if (!line) return <StatusBadge status="UNKNOWN" label={`${label}: not reported`} />;
+  // An unreadable figure is shown as unknown, never as free capacity.
+  if (line.inUse === null) return <StatusBadge status="UNKNOWN" label={`${label}: unknown of ${line.limit}`} />;
+  return (
+    <ProgressBar
+      value={Math.min(100, Math.round((line.inUse / line.limit) * 100))}
+      status={line.status === 'AT_LIMIT' ? 'error' : 'in-progress'}
+      description={`${line.inUse} of ${line.limit}${line.status === 'NEAR_LIMIT' ? ' (near limit)' : line.status === 'AT_LIMIT' ? ' (at limit)' : ''}`}
+      ariaLabel={label}
+    />
+  );
 }
 
-function UsageBar({ usage, label }: { usage: CapacityUsage; label: string }) {
-  if (usage.used === null) return <StatusBadge status="UNKNOWN" label={`${label}: unknown`} />;
-  return <ProgressBar value={Math.min(100, Math.round((usage.used / usage.limit) * 100))} description={usageText(usage)} ariaLabel={label} />;
+function locationStatus(report: QuotaReport): string {
+  if (report.error !== null) return 'UNKNOWN';
+  if (report.quotas.some((q) => q.status === 'AT_LIMIT')) return 'AT_LIMIT';
+  if (report.quotas.some((q) => q.status === 'NEAR_LIMIT')) return 'NEAR_LIMIT';
+  if (report.quotas.some((q) => q.status === 'UNKNOWN')) return 'UNKNOWN';
+  return 'OK';
 }
 
 interface PlanReadinessRow {
@@ -82,8 +97,8 @@ export function DashboardPage() {
                   </Box>
                   <ProgressBar
                     value={progressOf(e)}
-                    label={`${e.executionType} - wave ${e.currentWave ?? 0} of ${e.totalWaves}`}
-                    description={`${e.launchedServers} launched, ${e.failedServers} failed, ${e.totalServers} servers; running for ${formatDuration(e.startedAt, null)}`}
+                    label={`${e.type} - wave ${e.currentWaveIndex === null ? 0 : e.currentWaveIndex + 1} of ${e.waveCount}`}
+                    description={`Started by ${e.initiatedBy}; running for ${formatDuration(e.startedAt ?? e.createdAt, null)}`}
                   />
                 </SpaceBetween>
               ))}
@@ -100,28 +115,40 @@ export function DashboardPage() {
           empty={<EmptyState title="No finished executions yet" />}
           columnDefinitions={[
             { id: 'plan', header: 'Plan', cell: (e) => <RouterLink href={`/executions/${e.executionId}`}>{e.planName}</RouterLink> },
-            { id: 'type', header: 'Type', cell: (e) => e.executionType },
+            { id: 'type', header: 'Type', cell: (e) => e.type },
             { id: 'status', header: 'Result', cell: (e) => <StatusBadge status={e.status} /> },
-            { id: 'servers', header: 'Servers', cell: (e) => `${e.launchedServers}/${e.totalServers} launched` },
+            { id: 'waves', header: 'Waves', cell: (e) => e.waveCount },
             { id: 'ended', header: 'Ended', cell: (e) => formatDateTime(e.endedAt) },
             { id: 'duration', header: 'Duration', cell: (e) => formatDuration(e.startedAt, e.endedAt) },
           ]}
         />
 
-        <Table<RegionCapacity>
+        <Table<QuotaReport>
           data-testid="capacity"
-          header={<Header variant="h2" description="Per account and region, against DRS's limits.">DRS quotas and capacity</Header>}
+          trackBy={(r) => `${r.accountId}/${r.region}`}
+          header={
+            <Header
+              variant="h2"
+              description={
+                capacity.data && capacity.data.unreadable > 0
+                  ? `Per account and region, against DRS's limits. ${capacity.data.unreadable} location(s) could not be read.`
+                  : "Per account and region, against DRS's limits."
+              }
+            >
+              DRS quotas and capacity
+            </Header>
+          }
           loading={capacity.loading}
           loadingText="Reading DRS quotas"
-          items={capacity.data?.regions ?? []}
+          items={capacity.data?.locations ?? []}
           empty={<EmptyState title="No target accounts or regions" subtitle="Add a target account to see its capacity." />}
           columnDefinitions={[
             { id: 'account', header: 'Account', cell: (r) => r.accountId },
             { id: 'region', header: 'Region', cell: (r) => r.region },
-            { id: 'status', header: 'Status', cell: (r) => <StatusBadge status={r.status} label={r.message ? `${r.status}: ${r.message}` : r.status} /> },
-            { id: 'replicating', header: 'Replicating servers', cell: (r) => <UsageBar usage={r.replicatingServers} label="Replicating servers" /> },
-            { id: 'jobs', header: 'Concurrent jobs', cell: (r) => <UsageBar usage={r.concurrentJobs} label="Concurrent jobs" /> },
-            { id: 'inJobs', header: 'Servers in active jobs', cell: (r) => <UsageBar usage={r.serversInActiveJobs} label="Servers in active jobs" /> },
+            { id: 'status', header: 'Status', cell: (r) => <StatusBadge status={locationStatus(r)} label={r.error ? `UNKNOWN: ${r.error}` : undefined} /> },
+            { id: 'replicating', header: 'Replicating servers', cell: (r) => <UsageBar report={r} name="replicatingServers" label="Replicating servers" /> },
+            { id: 'jobs', header: 'Concurrent jobs', cell: (r) => <UsageBar report={r} name="concurrentJobs" label="Concurrent jobs" /> },
+            { id: 'inJobs', header: 'Servers in active jobs', cell: (r) => <UsageBar report={r} name="serversInActiveJobs" label="Servers in active jobs" /> },
           ]}
         />
 
@@ -143,7 +170,7 @@ export function DashboardPage() {
                 ) : r.readiness?.ready ? (
                   <StatusBadge status="PASS" label="Ready" />
                 ) : (
-                  <StatusBadge status="FAIL" label="Not ready" />
+                  <StatusBadge status={r.readiness?.status ?? 'UNKNOWN'} label={`Not ready (${r.readiness?.status ?? 'UNKNOWN'})`} />
                 ),
             },
             { id: 'waves', header: 'Waves', cell: (r) => r.plan.waves.length },

@@ -3,14 +3,33 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Execution } from '../../api/types';
 import { RoleGroups } from '../../auth/permissions';
 import { FakeBackend, fail, ok } from '../../test/FakeBackend';
-import { anExecution, anExecutionServer, anExecutionWave } from '../../test/builders';
+import { aServerRecord, aTermination, aWaveRecord, anExecution } from '../../test/builders';
 import { renderPage } from '../../test/renderPage';
 import ExecutionDetailsPage, { executionPollMs } from './ExecutionDetailsPage';
 
 function backendFor(execution: Execution) {
   return new FakeBackend()
     .on('GET', '/executions/:id', ok(execution))
-    .on('GET', '/executions/:id/job-logs', ok({ jobs: [{ jobId: 'drsjob-1', waveNumber: 1, events: [{ event: 'JOB_START', logDateTime: '2030-01-01T10:00:01Z' }, { event: 'LAUNCH_START', logDateTime: '2030-01-01T10:01:00Z', eventData: { sourceServerID: 's-web1' } }] }] }));
+    .on(
+      'GET',
+      '/executions/:id/job-logs',
+      ok({
+        executionId: execution.executionId,
+        jobs: [
+          {
+            jobId: 'drsjob-1',
+            waveName: 'Databases',
+            accountId: '111122223333',
+            region: 'us-east-1',
+            items: [
+              { event: 'JOB_START', eventData: null, logDateTime: '2030-01-01T10:00:01Z' },
+              { event: 'LAUNCH_START', eventData: { sourceServerId: 's-web1', conversionServerId: null, targetInstanceId: null, rawError: null }, logDateTime: '2030-01-01T10:01:00Z' },
+            ],
+            error: null,
+          },
+        ],
+      }),
+    );
 }
 
 function show(execution: Execution, groups: string[] = [RoleGroups.recoveryManager], backend = backendFor(execution)) {
@@ -27,8 +46,8 @@ describe('ExecutionDetailsPage', () => {
   it('ExecutionDetailsPage_RunningExecution_ShowsWavesServersAndJobLog', async () => {
     const execution = anExecution({
       waves: [
-        anExecutionWave({ servers: [anExecutionServer({ launchStatus: 'LAUNCHED', ec2InstanceId: 'i-0abc' })] }),
-        anExecutionWave({ waveNumber: 2, name: 'App', status: 'PENDING', pauseBefore: true, servers: [] }),
+        aWaveRecord({ servers: [aServerRecord({ launchStatus: 'LAUNCHED', ec2InstanceId: 'i-0abc' })] }),
+        aWaveRecord({ waveIndex: 1, name: 'App', status: 'PENDING', jobs: [], servers: [] }),
       ],
     });
     show(execution);
@@ -93,10 +112,12 @@ describe('ExecutionDetailsPage', () => {
   });
 
   it('ExecutionDetailsPage_CompletedDrill_TerminateAfterConfirmation', async () => {
-    const backend = backendFor(anExecution({ status: 'COMPLETED', launchedServers: 4 })).on(
+    const launched = (id: string) => aServerRecord({ sourceServerId: id, launchStatus: 'LAUNCHED', recoveryInstanceId: `i-r-${id}` });
+    const waves = [aWaveRecord({ status: 'COMPLETED', servers: [launched('s-1'), launched('s-2'), launched('s-3'), launched('s-4')] })];
+    const backend = backendFor(anExecution({ status: 'COMPLETED', waves })).on(
       'POST',
       '/executions/:id/terminate-instances',
-      ok({ status: 'IN_PROGRESS', jobIds: ['drsjob-9'] }, 202),
+      ok({ executionId: 'exec-1', termination: aTermination({ status: 'IN_PROGRESS', jobIds: ['drsjob-9'] }), instancesRemaining: 4 }, 202),
     );
     show(anExecution(), [RoleGroups.recoveryManager], backend);
 
@@ -106,6 +127,37 @@ describe('ExecutionDetailsPage', () => {
     fireEvent.click(screen.getAllByTestId('confirm-button').find((b) => b.textContent === 'Terminate instances')!);
 
     await waitFor(() => expect(backend.callsTo('POST', '/executions/exec-1/terminate-instances')).toHaveLength(1));
+    expect(backend.callsTo('POST', '/executions/exec-1/terminate-instances')[0]!.body).toEqual({});
+  });
+
+  it('ExecutionDetailsPage_TerminationInProgress_ShowsRemainingInstances', async () => {
+    const execution = anExecution({ status: 'COMPLETED', termination: aTermination({ status: 'IN_PROGRESS', jobIds: ['drsjob-t1'] }) });
+    const backend = backendFor(execution).on(
+      'GET',
+      '/executions/:id/termination-status',
+      ok({ executionId: 'exec-1', termination: aTermination({ status: 'IN_PROGRESS', jobIds: ['drsjob-t1'] }), instancesRemaining: 3 }),
+    );
+    show(execution, [RoleGroups.recoveryManager], backend);
+
+    const progress = await screen.findByTestId('termination-progress');
+    expect(progress).toHaveTextContent('3 instance(s) remaining');
+    expect(progress).toHaveTextContent('drsjob-t1');
+    expect(screen.getByTestId('reason-Terminate instances')).toHaveTextContent('under way');
+  });
+
+  it('ExecutionDetailsPage_FailedExecution_ShowsCauseAndAudit', async () => {
+    const execution = anExecution({
+      status: 'FAILED',
+      failureCause: 'Wave Databases failed: s-web1 is CRITICAL.',
+      waves: [aWaveRecord({ status: 'FAILED', failureReason: 's-web1 failed to launch', servers: [aServerRecord({ launchStatus: 'FAILED', failureReason: 'LAUNCH_FAILED' })] })],
+      audit: [{ at: '2030-01-01T10:00:00Z', actor: 'operator@example.test', action: 'PAUSE_REQUESTED', waveIndex: 0, detail: null }],
+    });
+    show(execution);
+
+    expect(await screen.findByTestId('failure-cause')).toHaveTextContent('s-web1 is CRITICAL');
+    expect(screen.getByTestId('wave-1-failure')).toHaveTextContent('s-web1 failed to launch');
+    expect(screen.getByTestId('execution-history')).toHaveTextContent('PAUSE REQUESTED');
+    expect(screen.getByTestId('execution-history')).toHaveTextContent('Databases');
   });
 
   it('ExecutionDetailsPage_ActiveExecution_PollsEveryThreeSecondsUntilItEnds', async () => {
@@ -134,7 +186,7 @@ describe('ExecutionDetailsPage', () => {
   it('ExecutionDetailsPage_NotFound_FlashesCode', async () => {
     const backend = new FakeBackend()
       .on('GET', '/executions/:id', fail(404, 'EXECUTION_NOT_FOUND', 'No execution exec-404.'))
-      .on('GET', '/executions/:id/job-logs', ok({ jobs: [] }));
+      .on('GET', '/executions/:id/job-logs', ok({ executionId: 'exec-404', jobs: [] }));
     renderPage(<ExecutionDetailsPage />, { url: '/executions/exec-404', path: '/executions/:executionId', backend });
 
     expect(await screen.findByTestId('flash-error')).toHaveTextContent('EXECUTION_NOT_FOUND: No execution exec-404.');

@@ -1,3 +1,4 @@
+import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
@@ -11,7 +12,7 @@ import Spinner from '@cloudscape-design/components/spinner';
 import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
-import type { Execution, ExecutionServer, ExecutionWave, JobLogEvent } from '../../api/types';
+import type { Execution, JobLogItem, ServerRecord, WaveRecord } from '../../api/types';
 import { useServices } from '../../app/services';
 import { useAction } from '../../app/useAction';
 import { useQuery } from '../../app/useQuery';
@@ -22,28 +23,30 @@ import { formatDateTime, formatDuration } from '../../components/format';
 import { DisabledReasons, GuardedButton } from '../../components/GuardedButton';
 import { RouterLink } from '../../components/RouterLink';
 import { StatusBadge } from '../../components/StatusBadge';
-import { executionActions, isActive } from '../../domain/executionActions';
+import { executionActions, isActive, launchedInstances } from '../../domain/executionActions';
 
 /** Issue 7: the details page follows an active execution every 3 s and stops once it has ended. */
 export const executionPollMs = 3000;
 
 type Confirming = 'cancel' | 'terminate' | null;
 
-function WaveServers({ wave }: { wave: ExecutionWave }) {
+function WaveServers({ wave }: { wave: WaveRecord }) {
+  const n = wave.waveIndex + 1;
   return (
-    <Table<ExecutionServer>
+    <Table<ServerRecord>
       variant="embedded"
-      data-testid={`wave-${wave.waveNumber}-servers`}
+      data-testid={`wave-${n}-servers`}
       items={wave.servers}
       empty={<EmptyState title="No servers resolved for this wave yet" />}
       columnDefinitions={[
-        { id: 'server', header: 'Source server', cell: (s) => (s.hostname ? `${s.hostname} (${s.sourceServerId})` : s.sourceServerId) },
+        { id: 'server', header: 'Source server', cell: (s) => s.sourceServerId },
+        { id: 'location', header: 'Account / region', cell: (s) => `${s.accountId} / ${s.region}` },
         { id: 'criticality', header: 'Criticality', cell: (s) => s.criticality },
         { id: 'status', header: 'Launch status', cell: (s) => <StatusBadge status={s.launchStatus} /> },
         { id: 'job', header: 'DRS job', cell: (s) => s.jobId ?? '-' },
         { id: 'instance', header: 'Recovery instance', cell: (s) => s.ec2InstanceId ?? s.recoveryInstanceId ?? '-' },
-        { id: 'launched', header: 'Launched', cell: (s) => formatDateTime(s.launchedAt) },
-        { id: 'error', header: 'Error', cell: (s) => s.error ?? '-' },
+        { id: 'launch', header: 'Launch time', cell: (s) => (s.launchStartedAt ? formatDuration(s.launchStartedAt, s.launchEndedAt) : '-') },
+        { id: 'error', header: 'Failure', cell: (s) => s.failureReason ?? '-' },
       ]}
     />
   );
@@ -54,32 +57,53 @@ function WaveTimeline({ execution }: { execution: Execution }) {
     <div data-testid="wave-timeline">
       <SpaceBetween size="s">
         <Header variant="h2">Wave timeline</Header>
-        {execution.waves.map((wave) => (
-          <ExpandableSection
-            key={wave.waveNumber}
-            variant="container"
-            defaultExpanded={wave.status !== 'PENDING'}
-            headerText={`Wave ${wave.waveNumber}: ${wave.name}`}
-            headerInfo={
-              <SpaceBetween direction="horizontal" size="xs">
-                <StatusBadge status={wave.status} />
-                {wave.pauseBefore && <Box variant="small">pause before</Box>}
-                <Box variant="small">{formatDuration(wave.startedAt, wave.endedAt)}</Box>
+        {execution.waves.map((wave) => {
+          const n = wave.waveIndex + 1;
+          const jobIds = wave.jobs.map((j) => j.jobId).filter((id): id is string => id !== null);
+          return (
+            <ExpandableSection
+              key={wave.waveIndex}
+              variant="container"
+              defaultExpanded={wave.status !== 'PENDING'}
+              headerText={`Wave ${n}: ${wave.name}`}
+              headerInfo={
+                <SpaceBetween direction="horizontal" size="xs">
+                  <StatusBadge status={wave.status} />
+                  {execution.currentWaveIndex === wave.waveIndex && isActive(execution.status) && <Box variant="small">current</Box>}
+                  <Box variant="small">{formatDuration(wave.startedAt, wave.endedAt)}</Box>
+                  {jobIds.length > 0 && <Box variant="small">jobs: {jobIds.join(', ')}</Box>}
+                </SpaceBetween>
+              }
+              data-testid={`wave-${n}`}
+            >
+              <SpaceBetween size="s">
+                {wave.failureReason && (
+                  <Box color="text-status-error" data-testid={`wave-${n}-failure`}>
+                    {wave.failureReason}
+                  </Box>
+                )}
+                <WaveServers wave={wave} />
               </SpaceBetween>
-            }
-            data-testid={`wave-${wave.waveNumber}`}
-          >
-            <WaveServers wave={wave} />
-          </ExpandableSection>
-        ))}
+            </ExpandableSection>
+          );
+        })}
       </SpaceBetween>
     </div>
   );
 }
 
-interface LogRow extends JobLogEvent {
+interface LogRow extends JobLogItem {
+  key: string;
   jobId: string;
-  waveNumber: number;
+  waveName: string;
+}
+
+function eventDetails(item: JobLogItem): string {
+  const d = item.eventData;
+  if (!d) return '-';
+  return [d.sourceServerId, d.conversionServerId && `conversion ${d.conversionServerId}`, d.targetInstanceId && `instance ${d.targetInstanceId}`, d.rawError]
+    .filter(Boolean)
+    .join('; ') || '-';
 }
 
 function JobLogs({ executionId, active }: { executionId: string; active: boolean }) {
@@ -88,26 +112,63 @@ function JobLogs({ executionId, active }: { executionId: string; active: boolean
     pollMs: executionPollMs,
     keepPolling: () => active,
   });
-  const rows: LogRow[] = (logs.data?.jobs ?? [])
-    .flatMap((job) => job.events.map((e) => ({ ...e, jobId: job.jobId, waveNumber: job.waveNumber })))
-    .sort((a, b) => a.logDateTime.localeCompare(b.logDateTime));
+  const jobs = logs.data?.jobs ?? [];
+  const unreadable = jobs.filter((j) => j.error !== null);
+  const rows: LogRow[] = jobs
+    .flatMap((job) => job.items.map((e, i) => ({ ...e, key: `${job.jobId}:${i}`, jobId: job.jobId, waveName: job.waveName })))
+    .sort((a, b) => (a.logDateTime ?? '').localeCompare(b.logDateTime ?? ''));
   return (
     <Table<LogRow>
       data-testid="job-logs"
-      header={<Header variant="h2" counter={logs.data ? `(${rows.length})` : undefined}>DRS job log events</Header>}
+      trackBy="key"
+      header={
+        <Header
+          variant="h2"
+          counter={logs.data ? `(${rows.length})` : undefined}
+          description={unreadable.length > 0 ? `Log not readable for ${unreadable.map((j) => `${j.jobId} (${j.error})`).join(', ')}.` : undefined}
+        >
+          DRS job log events
+        </Header>
+      }
       loading={logs.loading}
       loadingText="Loading job logs"
       items={rows}
       empty={<EmptyState title="No DRS job events yet" />}
       columnDefinitions={[
         { id: 'time', header: 'Time', cell: (r) => formatDateTime(r.logDateTime) },
-        { id: 'wave', header: 'Wave', cell: (r) => r.waveNumber },
+        { id: 'wave', header: 'Wave', cell: (r) => r.waveName },
         { id: 'job', header: 'Job', cell: (r) => r.jobId },
-        { id: 'event', header: 'Event', cell: (r) => r.event },
-        { id: 'data', header: 'Details', cell: (r) => (r.eventData ? JSON.stringify(r.eventData) : '-') },
+        { id: 'event', header: 'Event', cell: (r) => r.event ?? '-' },
+        { id: 'data', header: 'Details', cell: (r) => eventDetails(r) },
       ]}
     />
   );
+}
+
+/** While DRS terminates the drill's instances, ask how far it got (the status call also records the outcome). */
+function TerminationProgress({ executionId }: { executionId: string }) {
+  const { api } = useServices();
+  const status = useQuery(`termination:${executionId}`, () => api.executions.terminationStatus(executionId), {
+    pollMs: executionPollMs,
+    keepPolling: (t) => t.termination.status === 'REQUESTED' || t.termination.status === 'IN_PROGRESS',
+    quiet: true,
+  });
+  if (!status.data) return null;
+  const t = status.data.termination;
+  return (
+    <Alert type={t.status === 'FAILED' ? 'error' : t.status === 'COMPLETED' ? 'success' : 'info'} header="Drill instance termination" data-testid="termination-progress">
+      <StatusBadge status={t.status} /> {status.data.instancesRemaining} instance(s) remaining
+      {t.jobIds.length > 0 ? `; DRS jobs ${t.jobIds.join(', ')}` : ''}
+      {t.message ? `. ${t.message}` : ''}
+    </Alert>
+  );
+}
+
+function serverCounts(execution: Execution): string {
+  const servers = execution.waves.flatMap((w) => w.servers);
+  const launched = servers.filter((s) => s.launchStatus === 'LAUNCHED').length;
+  const failed = servers.filter((s) => s.launchStatus === 'FAILED' || s.launchStatus === 'TERMINATED').length;
+  return `${launched} launched, ${failed} failed of ${servers.length}`;
 }
 
 export default function ExecutionDetailsPage() {
@@ -145,7 +206,7 @@ export default function ExecutionDetailsPage() {
       header={
         <Header
           variant="h1"
-          description={`${execution.executionType} of ${execution.planName}`}
+          description={`${execution.type} of ${execution.planName}`}
           actions={
             <SpaceBetween size="xs">
               <SpaceBetween direction="horizontal" size="xs">
@@ -189,33 +250,42 @@ export default function ExecutionDetailsPage() {
               columns={4}
               items={[
                 { label: 'Status', value: <StatusBadge status={execution.status} /> },
-                { label: 'Type', value: execution.executionType },
+                { label: 'Type', value: execution.type },
                 { label: 'Plan', value: <RouterLink href={`/recovery-plans/${execution.planId}`}>{execution.planName}</RouterLink> },
                 { label: 'Execution ID', value: execution.executionId },
-                { label: 'Started by', value: execution.startedBy },
+                { label: 'Started by', value: `${execution.initiatedBy} (${execution.invocationSource})` },
                 { label: 'Started', value: formatDateTime(execution.startedAt) },
                 { label: 'Ended', value: formatDateTime(execution.endedAt) },
                 { label: 'Duration', value: formatDuration(execution.startedAt, execution.endedAt) },
-                { label: 'Wave', value: `${execution.currentWave ?? 0} of ${execution.totalWaves}` },
-                { label: 'Servers', value: `${execution.launchedServers} launched, ${execution.failedServers} failed of ${execution.totalServers}` },
+                { label: 'Wave', value: `${execution.currentWaveIndex === null ? 0 : execution.currentWaveIndex + 1} of ${execution.waves.length}` },
+                { label: 'Servers', value: serverCounts(execution) },
+                { label: 'Pause', value: execution.pauseRequested ? 'requested before the next wave' : execution.pauseBeforeFirstWave ? 'before wave 1 (asked at start)' : '-' },
+                { label: 'Instance termination', value: <StatusBadge status={execution.termination.status} label={execution.termination.message ? `${execution.termination.status}: ${execution.termination.message}` : undefined} /> },
                 { label: 'Live updates', value: active ? `every ${executionPollMs / 1000} s` : 'stopped (execution ended)' },
               ]}
             />
           </ColumnLayout>
         </Container>
 
+        {execution.failureCause && (
+          <Alert type="error" header="Why the execution failed" data-testid="failure-cause">
+            {execution.failureCause}
+          </Alert>
+        )}
+        {execution.termination.status !== 'NOT_REQUESTED' && <TerminationProgress executionId={executionId} />}
         <WaveTimeline execution={execution} />
         <JobLogs executionId={executionId} active={active} />
 
-        {execution.history && execution.history.length > 0 && (
+        {execution.audit.length > 0 && (
           <Table
             data-testid="execution-history"
-            header={<Header variant="h2">History</Header>}
-            items={execution.history}
+            header={<Header variant="h2" counter={`(${execution.audit.length})`}>Audit trail</Header>}
+            items={execution.audit}
             columnDefinitions={[
               { id: 'at', header: 'Time', cell: (h) => formatDateTime(h.at) },
               { id: 'actor', header: 'Who', cell: (h) => h.actor },
-              { id: 'action', header: 'Action', cell: (h) => h.action },
+              { id: 'action', header: 'Action', cell: (h) => h.action.replace(/_/g, ' ') },
+              { id: 'wave', header: 'Wave', cell: (h) => (h.waveIndex === null ? '-' : execution.waves[h.waveIndex]?.name ?? h.waveIndex + 1) },
               { id: 'detail', header: 'Detail', cell: (h) => h.detail ?? '-' },
             ]}
           />
@@ -242,7 +312,7 @@ export default function ExecutionDetailsPage() {
         onCancel={() => setConfirming(null)}
         onConfirm={() => void act(() => api.executions.terminateInstances(executionId), 'Termination of the drill instances started.')}
       >
-        This terminates the {execution.launchedServers} recovery instance(s) this drill launched in DRS. Source servers and replication are not affected.
+        This terminates the {launchedInstances(execution)} recovery instance(s) this drill launched in DRS. Source servers and replication are not affected.
       </ConfirmModal>
     </ContentLayout>
   );

@@ -1,74 +1,195 @@
+import Autosuggest from '@cloudscape-design/components/autosuggest';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
+import Multiselect from '@cloudscape-design/components/multiselect';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import type { LaunchDisposition, LaunchSettings, RightSizingMethod } from '../../api/types';
+import type { LaunchDisposition, LaunchSettings, LicensingModel, Location, RightSizingMethod } from '../../api/types';
+import { errorText, type FieldProblem } from '../../api/validation';
+import { useServices } from '../../app/services';
+import { useQuery } from '../../app/useQuery';
 
-const rightSizing: { value: RightSizingMethod; label: string }[] = [
+const keep = { value: '' as const, label: 'Keep what DRS has' };
+const rightSizing: { value: RightSizingMethod | ''; label: string }[] = [
+  keep,
   { value: 'NONE', label: 'None (use the instance type below)' },
   { value: 'BASIC', label: 'Basic (DRS picks the type from the source)' },
   { value: 'IN_AWS', label: 'In AWS (right-size from AWS metrics)' },
 ];
-const dispositions: { value: LaunchDisposition; label: string }[] = [
-  { value: 'STARTED', label: 'Started' },
-  { value: 'STOPPED', label: 'Stopped' },
+const dispositions: { value: LaunchDisposition | ''; label: string }[] = [keep, { value: 'STARTED', label: 'Started' }, { value: 'STOPPED', label: 'Stopped' }];
+const licensing: { value: LicensingModel | ''; label: string }[] = [
+  keep,
+  { value: 'LICENSE_INCLUDED', label: 'Licence included (AWS provided)' },
+  { value: 'BYOL', label: 'Bring your own licence' },
 ];
 
-/** DRS launch settings, shared by protection groups (group defaults) and single source servers. */
-export function LaunchSettingsForm({ value, onChange, readOnly }: { value: LaunchSettings; onChange: (next: LaunchSettings) => void; readOnly?: boolean }) {
+/** An unset tri-state flag keeps DRS's value; the checkbox shows it as indeterminate. */
+function TriStateCheckbox({ value, onChange, disabled, children }: { value: boolean | null | undefined; onChange: (v: boolean) => void; disabled?: boolean; children: string }) {
+  return (
+    <Checkbox disabled={disabled} checked={value ?? false} indeterminate={value === null || value === undefined} onChange={(e) => onChange(e.detail.checked)}>
+      {children}
+    </Checkbox>
+  );
+}
+
+/**
+ * Group launch settings (subnet, security groups, instance type, profile, right-sizing, disposition,
+ * licensing). Pickers list what EC2 has in the group's account and region; a picker that cannot load
+ * still accepts a typed ID, because a launch template may reference resources the lookup cannot see.
+ */
+export function LaunchSettingsForm({
+  value,
+  onChange,
+  location,
+  readOnly,
+  problems = [],
+  fieldPrefix = 'launchSettings',
+}: {
+  value: LaunchSettings;
+  onChange: (next: LaunchSettings) => void;
+  location: Location | null;
+  readOnly?: boolean;
+  problems?: FieldProblem[];
+  fieldPrefix?: string;
+}) {
+  const { api } = useServices();
+  const scope = location ? `${location.accountId}:${location.region}` : null;
+  const subnets = useQuery(scope && `ec2:subnets:${scope}`, () => api.ec2.subnets(location!), { quiet: true });
+  const groups = useQuery(scope && `ec2:security-groups:${scope}`, () => api.ec2.securityGroups(location!), { quiet: true });
+  const types = useQuery(scope && `ec2:instance-types:${scope}`, () => api.ec2.instanceTypes(location!), { quiet: true });
+  const profiles = useQuery(scope && `ec2:instance-profiles:${scope}`, () => api.ec2.instanceProfiles(location!), { quiet: true });
+
   const set = (patch: Partial<LaunchSettings>) => onChange({ ...value, ...patch });
-  const method = value.targetInstanceTypeRightSizingMethod ?? 'NONE';
-  const disposition = value.launchDisposition ?? 'STARTED';
+  const err = (field: string) => errorText(problems, `${fieldPrefix}.${field}`);
+  const method = value.rightSizing ?? '';
+  const subnet = subnets.data?.items.find((s) => s.subnetId === value.subnetId);
+  // Security groups must belong to the subnet's VPC; once a subnet is known, offer only its VPC's groups.
+  const groupItems = (groups.data?.items ?? []).filter((g) => !subnet?.vpcId || !g.vpcId || g.vpcId === subnet.vpcId);
+  const chosenGroups = value.securityGroupIds ?? [];
+  const lookupFailed = (failed: boolean) => (failed ? 'EC2 lookup failed; type the ID.' : undefined);
+
   return (
     <SpaceBetween size="m">
       <ColumnLayout columns={2}>
-        <FormField label="Subnet ID" description="Where recovery instances launch.">
-          <Input value={value.subnetId ?? ''} placeholder="subnet-..." readOnly={readOnly} ariaLabel="Subnet ID" onChange={(e) => set({ subnetId: e.detail.value || null })} />
-        </FormField>
-        <FormField label="Security group IDs" description="Comma-separated.">
-          <Input
-            value={(value.securityGroupIds ?? []).join(', ')}
-            placeholder="sg-..."
+        <FormField label="Subnet" description="Where recovery instances launch." errorText={err('subnetId')} constraintText={lookupFailed(!!subnets.error)}>
+          <Autosuggest
+            value={value.subnetId ?? ''}
+            placeholder="subnet-..."
             readOnly={readOnly}
-            ariaLabel="Security group IDs"
-            onChange={(e) => set({ securityGroupIds: e.detail.value.split(',').map((s) => s.trim()).filter(Boolean) })}
+            ariaLabel="Subnet ID"
+            enteredTextLabel={(v) => `Use: ${v}`}
+            statusType={subnets.loading ? 'loading' : 'finished'}
+            loadingText="Loading subnets"
+            empty="No subnets found"
+            options={(subnets.data?.items ?? []).map((s) => ({
+              value: s.subnetId,
+              label: s.subnetId,
+              description: [s.name, s.vpcId, s.availabilityZone, s.cidrBlock].filter(Boolean).join(' / '),
+            }))}
+            onChange={(e) => set({ subnetId: e.detail.value.trim() || null })}
           />
         </FormField>
-        <FormField label="Instance type right-sizing">
+        <FormField label="Security groups" description={subnet?.vpcId ? `Groups of ${subnet.vpcId}.` : 'Groups of the subnet’s VPC.'} errorText={err('securityGroupIds')} constraintText={lookupFailed(!!groups.error)}>
+          {groups.error ? (
+            <Input
+              value={chosenGroups.join(', ')}
+              placeholder="sg-..., sg-..."
+              readOnly={readOnly}
+              ariaLabel="Security group IDs"
+              onChange={(e) => set({ securityGroupIds: e.detail.value.split(',').map((s) => s.trim()).filter(Boolean) })}
+            />
+          ) : (
+            <Multiselect
+              ariaLabel="Security group IDs"
+              disabled={readOnly}
+              statusType={groups.loading ? 'loading' : 'finished'}
+              loadingText="Loading security groups"
+              placeholder="Choose security groups"
+              empty={location ? 'No security groups found' : 'Choose an account and region first'}
+              selectedOptions={chosenGroups.map((id) => ({ value: id, label: id }))}
+              options={groupItems.map((g) => ({ value: g.groupId, label: g.groupId, description: [g.groupName, g.vpcId].filter(Boolean).join(' / ') }))}
+              onChange={(e) => set({ securityGroupIds: e.detail.selectedOptions.map((o) => o.value ?? '').filter(Boolean) })}
+            />
+          )}
+        </FormField>
+        <FormField label="Instance type right-sizing" errorText={err('rightSizing')}>
           <Select
             disabled={readOnly}
             ariaLabel="Instance type right-sizing"
-            selectedOption={rightSizing.find((o) => o.value === method) ?? null}
+            selectedOption={rightSizing.find((o) => o.value === method) ?? keep}
             options={rightSizing}
-            onChange={(e) => set({ targetInstanceTypeRightSizingMethod: e.detail.selectedOption.value as RightSizingMethod })}
+            onChange={(e) => set({ rightSizing: (e.detail.selectedOption.value || null) as RightSizingMethod | null })}
           />
         </FormField>
-        <FormField label="Instance type" description={method === 'NONE' ? 'Used as is.' : 'Ignored while DRS right-sizes.'}>
-          <Input value={value.instanceType ?? ''} placeholder="m5.large" readOnly={readOnly} ariaLabel="Instance type" onChange={(e) => set({ instanceType: e.detail.value || null })} />
+        <FormField label="Instance type" description="A fixed type needs right-sizing None." errorText={err('instanceType')} constraintText={lookupFailed(!!types.error)}>
+          <Autosuggest
+            value={value.instanceType ?? ''}
+            placeholder="m5.large"
+            readOnly={readOnly}
+            ariaLabel="Instance type"
+            enteredTextLabel={(v) => `Use: ${v}`}
+            statusType={types.loading ? 'loading' : 'finished'}
+            loadingText="Loading instance types"
+            empty="No instance types found"
+            options={(types.data?.items ?? []).map((t) => ({
+              value: t.instanceType,
+              description: [t.defaultVCpus ? `${t.defaultVCpus} vCPU` : null, t.memoryMiB ? `${Math.round(t.memoryMiB / 1024)} GiB` : null].filter(Boolean).join(', '),
+            }))}
+            onChange={(e) => set({ instanceType: e.detail.value.trim() || null })}
+          />
         </FormField>
-        <FormField label="Launch disposition">
+        <FormField label="Instance profile" description="IAM instance profile name or ARN." errorText={err('instanceProfile')}>
+          <Autosuggest
+            value={value.instanceProfile ?? ''}
+            readOnly={readOnly}
+            ariaLabel="Instance profile"
+            enteredTextLabel={(v) => `Use: ${v}`}
+            statusType={profiles.loading ? 'loading' : 'finished'}
+            empty="No profiles used by other groups here"
+            options={(profiles.data?.items ?? []).map((p) => ({ value: p.name, description: `Used by ${p.usedBy.length} group(s)` }))}
+            onChange={(e) => set({ instanceProfile: e.detail.value.trim() || null })}
+          />
+        </FormField>
+        <FormField label="Launch disposition" errorText={err('launchDisposition')}>
           <Select
             disabled={readOnly}
             ariaLabel="Launch disposition"
-            selectedOption={dispositions.find((o) => o.value === disposition) ?? null}
+            selectedOption={dispositions.find((o) => o.value === (value.launchDisposition ?? '')) ?? keep}
             options={dispositions}
-            onChange={(e) => set({ launchDisposition: e.detail.selectedOption.value as LaunchDisposition })}
+            onChange={(e) => set({ launchDisposition: (e.detail.selectedOption.value || null) as LaunchDisposition | null })}
+          />
+        </FormField>
+        <FormField label="OS licensing" errorText={err('licensing')}>
+          <Select
+            disabled={readOnly}
+            ariaLabel="OS licensing"
+            selectedOption={licensing.find((o) => o.value === (value.licensing ?? '')) ?? keep}
+            options={licensing}
+            onChange={(e) => set({ licensing: (e.detail.selectedOption.value || null) as LicensingModel | null })}
           />
         </FormField>
       </ColumnLayout>
       <SpaceBetween direction="horizontal" size="l">
-        <Checkbox disabled={readOnly} checked={value.copyPrivateIp ?? false} onChange={(e) => set({ copyPrivateIp: e.detail.checked })}>
+        <TriStateCheckbox disabled={readOnly} value={value.copyPrivateIp} onChange={(v) => set({ copyPrivateIp: v })}>
           Copy private IP
-        </Checkbox>
-        <Checkbox disabled={readOnly} checked={value.copyTags ?? false} onChange={(e) => set({ copyTags: e.detail.checked })}>
+        </TriStateCheckbox>
+        <TriStateCheckbox disabled={readOnly} value={value.copyTags} onChange={(v) => set({ copyTags: v })}>
           Copy tags
-        </Checkbox>
-        <Checkbox disabled={readOnly} checked={value.licensing?.osByol ?? false} onChange={(e) => set({ licensing: { osByol: e.detail.checked } })}>
-          Bring your own OS licence
-        </Checkbox>
+        </TriStateCheckbox>
       </SpaceBetween>
     </SpaceBetween>
   );
+}
+
+/** Drops members left empty so the request says "keep what DRS has" with null rather than "". */
+export function cleanLaunchSettings(settings: LaunchSettings): LaunchSettings {
+  const cleaned: LaunchSettings = {};
+  for (const [key, v] of Object.entries(settings) as [keyof LaunchSettings, unknown][]) {
+    if (v === null || v === undefined || v === '') continue;
+    if (Array.isArray(v) && v.length === 0) continue;
+    (cleaned as Record<string, unknown>)[key] = v;
+  }
+  return cleaned;
 }

@@ -1,25 +1,32 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FakeBackend, fail, ok, page } from '../../test/FakeBackend';
-import { anAccountId, aProtectionGroup, aSourceServer, aTargetAccount } from '../../test/builders';
+import { anAccountId, aProtectionGroup, aSourceServer, aTagGroup, aTargetAccount } from '../../test/builders';
 import { renderPage } from '../../test/renderPage';
 import ProtectionGroupEditPage from './ProtectionGroupEditPage';
 
 const servers = [
   aSourceServer(),
   aSourceServer({ sourceServerId: 's-web2', hostname: 'web-02', replicationState: 'STALLED' }),
-  aSourceServer({ sourceServerId: 's-db1', hostname: 'db-01', protectionGroupId: 'pg-db', protectionGroupName: 'Databases', tags: { Tier: 'db' } }),
+  aSourceServer({ sourceServerId: 's-db1', hostname: 'db-01', protectionGroupId: 'pg-db', tags: { Tier: 'db' } }),
 ];
+const sourcePage = (items = servers) => ok({ accountId: anAccountId, region: 'us-east-1', items, total: items.length, nextToken: null });
 
 function backend() {
   return new FakeBackend()
     .on('GET', '/accounts', page([aTargetAccount({ regions: ['us-east-1', 'eu-west-1'] })]))
     .on('GET', '/config/regions', ok({ regions: ['us-east-1'] }))
-    .on('GET', '/drs/source-servers', page(servers))
-    .on('GET', '/protection-groups/:id', ok(aProtectionGroup({ sourceServerIds: ['s-web1'] })))
+    .on('GET', '/drs/source-servers', sourcePage())
+    .on('GET', '/protection-groups', page([aProtectionGroup(), aTagGroup()]))
+    .on('GET', '/protection-groups/:id', ok(aProtectionGroup({ selection: { mode: 'SOURCE_SERVER_IDS', sourceServerIds: ['s-web1'], tagCriteria: [] } })))
+    .on('GET', '/ec2/subnets', ok({ items: [{ subnetId: 'subnet-0a1', vpcId: 'vpc-1', availabilityZone: 'us-east-1a', cidrBlock: '10.0.0.0/24', name: 'dr-a' }] }))
+    .on('GET', '/ec2/security-groups', ok({ items: [{ groupId: 'sg-0a1', groupName: 'dr-web', vpcId: 'vpc-1', description: null }, { groupId: 'sg-other', groupName: 'x', vpcId: 'vpc-2', description: null }] }))
+    .on('GET', '/ec2/instance-types', ok({ items: [{ instanceType: 'm5.large', defaultVCpus: 2, memoryMiB: 8192 }] }))
+    .on('GET', '/ec2/instance-profiles', ok({ items: [], source: 'PROTECTION_GROUP_SETTINGS' }))
     .on('POST', '/protection-groups/resolve', (req) => {
       const criteria = (req.body as { tagCriteria: { key: string; value: string }[] }).tagCriteria;
-      return ok({ servers: servers.filter((s) => criteria.every((c) => s.tags[c.key] === c.value)) });
+      const matches = servers.filter((s) => criteria.every((c) => s.tags[c.key] === c.value));
+      return ok({ accountId: anAccountId, region: 'us-east-1', scannedServers: servers.length, matches });
     });
 }
 
@@ -49,10 +56,17 @@ describe('ProtectionGroupEditPage', () => {
     fireEvent.click(screen.getByTestId('save-group'));
 
     await waitFor(() => expect(b.callsTo('PUT', '/protection-groups/pg-web')).toHaveLength(1));
-    const body = b.callsTo('PUT', '/protection-groups/pg-web')[0]!.body as { sourceServerIds: string[]; tagCriteria: unknown[]; version: number };
-    expect(body.sourceServerIds).toEqual(['s-web1', 's-web2']);
-    expect(body.tagCriteria).toEqual([]);
-    expect(body.version).toBe(1);
+    const body = b.callsTo('PUT', '/protection-groups/pg-web')[0]!.body;
+    expect(body).toEqual({
+      version: 1,
+      name: 'Web tier',
+      description: 'Front-end servers',
+      accountId: anAccountId,
+      region: 'us-east-1',
+      selection: { mode: 'SOURCE_SERVER_IDS', sourceServerIds: ['s-web1', 's-web2'] },
+      launchSettings: {},
+      serverOverrides: {},
+    });
     expect(await screen.findByTestId('navigated-away')).toBeInTheDocument();
   });
 
@@ -70,7 +84,7 @@ describe('ProtectionGroupEditPage', () => {
     await waitFor(() => expect(preview).toHaveTextContent('db-01'));
     expect(preview).toHaveTextContent('1 matching server(s) already belong to another group.');
     const resolveCalls = b.callsTo('POST', '/protection-groups/resolve');
-    expect(resolveCalls.at(-1)!.body).toEqual({ accountId: anAccountId, region: 'us-east-1', tagCriteria: [{ key: 'Tier', value: 'db' }], excludeGroupId: 'pg-web' });
+    expect(resolveCalls.at(-1)!.body).toEqual({ accountId: anAccountId, region: 'us-east-1', tagCriteria: [{ key: 'Tier', value: 'db' }] });
   });
 
   it('ProtectionGroupEditPage_ServerConflict_FlashesCodeAndStays', async () => {
@@ -102,6 +116,73 @@ describe('ProtectionGroupEditPage', () => {
     fireEvent.click(screen.getByTestId('save-group'));
 
     await waitFor(() => expect(b.callsTo('POST', '/protection-groups')).toHaveLength(1));
-    expect(b.callsTo('POST', '/protection-groups')[0]!.body).toMatchObject({ name: 'App tier', accountId: anAccountId, region: 'eu-west-1', sourceServerIds: ['s-web1'] });
+    expect(b.callsTo('POST', '/protection-groups')[0]!.body).toMatchObject({
+      name: 'App tier',
+      accountId: anAccountId,
+      region: 'eu-west-1',
+      selection: { mode: 'SOURCE_SERVER_IDS', sourceServerIds: ['s-web1'] },
+    });
+    expect(b.callsTo('POST', '/protection-groups')[0]!.body).not.toHaveProperty('version');
+  });
+
+  it('ProtectionGroupEditPage_ValidationErrors_ShownInlineUnderFields', async () => {
+    const b = backend().on(
+      'PUT',
+      '/protection-groups/:id',
+      fail(422, 'INVALID_LAUNCH_SETTINGS', 'Protection group is invalid.', {
+        errors: [
+          { field: 'name', code: 'MISSING_FIELD', message: 'name is required.' },
+          { field: 'launchSettings.instanceType', code: 'INVALID_LAUNCH_SETTINGS', message: 'A fixed instanceType requires rightSizing NONE.' },
+        ],
+      }),
+    );
+    edit(b);
+    await waitFor(() => expect(screen.getByTestId('server-discovery')).toHaveTextContent('web-01'));
+
+    fireEvent.click(screen.getByTestId('save-group'));
+
+    expect(await screen.findByText('name is required.')).toBeInTheDocument();
+    expect(screen.getByText('A fixed instanceType requires rightSizing NONE.')).toBeInTheDocument();
+    expect(screen.getByTestId('flash-error')).toHaveTextContent('INVALID_LAUNCH_SETTINGS');
+  });
+
+  it('ProtectionGroupEditPage_SecurityGroupPicker_OffersOnlyTheSubnetsVpc', async () => {
+    const b = backend().on(
+      'GET',
+      '/protection-groups/:id',
+      ok(aProtectionGroup({ launchSettings: { subnetId: 'subnet-0a1', rightSizing: 'NONE', instanceType: 'm5.large' } })),
+    );
+    const { wrapper } = edit(b);
+    await waitFor(() => expect(b.callsTo('GET', '/ec2/security-groups')).toHaveLength(1));
+    expect(b.callsTo('GET', '/ec2/subnets')[0]!.query.get('accountId')).toBe(anAccountId);
+
+    const picker = wrapper.findMultiselect()!;
+    picker.openDropdown();
+
+    await waitFor(() => expect(picker.findDropdown().findOptions()).toHaveLength(1));
+    expect(picker.findDropdown().findOptions()[0]!.getElement()).toHaveTextContent('sg-0a1');
+  });
+
+  it('ProtectionGroupEditPage_Apply_ShowsWhatDrsDidNotTake', async () => {
+    const b = backend().on(
+      'POST',
+      '/protection-groups/:id/apply-launch-configuration',
+      ok({ groupId: 'pg-web', updated: 1, unchanged: 0, failed: 1, servers: [{ sourceServerId: 's-web2', status: 'FAILED', error: 'ConflictException' }], notAppliedSettings: ['subnetId'] }),
+    );
+    edit(b);
+    await waitFor(() => expect(screen.getByTestId('server-discovery')).toHaveTextContent('web-01'));
+
+    fireEvent.click(screen.getByTestId('apply-launch-settings'));
+
+    const result = await screen.findByTestId('apply-result');
+    expect(result).toHaveTextContent('1 updated, 0 unchanged, 1 failed');
+    expect(result).toHaveTextContent('subnetId');
+    expect(result).toHaveTextContent('s-web2: ConflictException');
+  });
+
+  it('ProtectionGroupEditPage_NewGroup_ApplyDisabledUntilSaved', async () => {
+    renderPage(<ProtectionGroupEditPage />, { url: '/protection-groups/new', path: '/protection-groups/new', backend: backend() });
+
+    expect(await screen.findByTestId('apply-launch-settings')).toHaveAttribute('aria-disabled', 'true');
   });
 });

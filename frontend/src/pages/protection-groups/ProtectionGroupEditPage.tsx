@@ -1,3 +1,4 @@
+import Alert from '@cloudscape-design/components/alert';
 import AttributeEditor from '@cloudscape-design/components/attribute-editor';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -17,7 +18,8 @@ import TextFilter from '@cloudscape-design/components/text-filter';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { listAll } from '../../api/drsApi';
-import type { LaunchSettings, ProtectionGroup, ProtectionGroupInput, SourceServer, TagCriterion } from '../../api/types';
+import type { LaunchApplyResult, LaunchSettings, ProtectionGroup, ProtectionGroupInput, ServerSelectionMode, SourceServer, TagCriterion } from '../../api/types';
+import { errorText, fieldProblems, type FieldProblem } from '../../api/validation';
 import { missingPermissionReason, Permissions } from '../../auth/permissions';
 import { useServices } from '../../app/services';
 import { useAction } from '../../app/useAction';
@@ -25,26 +27,59 @@ import { useQuery } from '../../app/useQuery';
 import { EmptyState } from '../../components/EmptyState';
 import { tagsText } from '../../components/format';
 import { StatusBadge } from '../../components/StatusBadge';
-import { LaunchSettingsForm } from './LaunchSettingsForm';
-
-type Mode = 'servers' | 'tags';
+import { cleanLaunchSettings, LaunchSettingsForm } from './LaunchSettingsForm';
 
 const previewDelayMs = 400;
 
-function emptyDraft(): ProtectionGroupInput {
-  return { name: '', description: '', accountId: '', region: '', sourceServerIds: [], tagCriteria: [], launchSettings: {} };
+/** What the form edits: both selection lists are kept so switching mode back and forth loses nothing. */
+interface Draft {
+  name: string;
+  description: string;
+  accountId: string;
+  region: string;
+  mode: ServerSelectionMode;
+  sourceServerIds: string[];
+  tagCriteria: TagCriterion[];
+  launchSettings: LaunchSettings;
+  serverOverrides: Record<string, LaunchSettings>;
+  version?: number;
 }
 
-function toDraft(group: ProtectionGroup): ProtectionGroupInput {
+function emptyDraft(): Draft {
+  return { name: '', description: '', accountId: '', region: '', mode: 'SOURCE_SERVER_IDS', sourceServerIds: [], tagCriteria: [], launchSettings: {}, serverOverrides: {} };
+}
+
+function toDraft(group: ProtectionGroup): Draft {
   return {
     name: group.name,
-    description: group.description ?? '',
+    description: group.description,
     accountId: group.accountId,
     region: group.region,
-    sourceServerIds: group.sourceServerIds,
-    tagCriteria: group.tagCriteria,
-    launchSettings: group.launchSettings ?? {},
+    mode: group.selection.mode,
+    sourceServerIds: group.selection.sourceServerIds ?? [],
+    tagCriteria: group.selection.tagCriteria ?? [],
+    launchSettings: group.launchSettings,
+    serverOverrides: group.serverOverrides,
     version: group.version,
+  };
+}
+
+/** The request body: only the chosen selection list, and overrides only for servers still in the group. */
+function toInput(draft: Draft): ProtectionGroupInput {
+  const byIds = draft.mode === 'SOURCE_SERVER_IDS';
+  const overrides = Object.fromEntries(
+    Object.entries(draft.serverOverrides).filter(([id]) => !byIds || draft.sourceServerIds.includes(id)),
+  );
+  return {
+    name: draft.name,
+    description: draft.description,
+    accountId: draft.accountId,
+    region: draft.region,
+    selection: byIds
+      ? { mode: 'SOURCE_SERVER_IDS', sourceServerIds: draft.sourceServerIds }
+      : { mode: 'TAGS', tagCriteria: draft.tagCriteria.filter((t) => t.key.trim() !== '') },
+    launchSettings: cleanLaunchSettings(draft.launchSettings),
+    serverOverrides: overrides,
   };
 }
 
@@ -53,18 +88,20 @@ function ownedElsewhere(server: SourceServer, groupId: string | undefined): bool
   return !!server.protectionGroupId && server.protectionGroupId !== groupId;
 }
 
-function ServerColumns(groupId: string | undefined) {
+type GroupNames = (groupId: string) => string;
+
+function ServerColumns(groupId: string | undefined, groupName: GroupNames) {
   return [
-    { id: 'hostname', header: 'Hostname', cell: (s: SourceServer) => s.hostname },
+    { id: 'hostname', header: 'Hostname', cell: (s: SourceServer) => s.hostname ?? '-' },
     { id: 'id', header: 'Source server ID', cell: (s: SourceServer) => s.sourceServerId },
-    { id: 'replication', header: 'Replication', cell: (s: SourceServer) => <StatusBadge status={s.replicationState} /> },
+    { id: 'replication', header: 'Replication', cell: (s: SourceServer) => (s.replicationState ? <StatusBadge status={s.replicationState} /> : '-') },
     { id: 'tags', header: 'Tags', cell: (s: SourceServer) => tagsText(s.tags) },
     {
       id: 'group',
       header: 'Protection group',
       cell: (s: SourceServer) =>
         ownedElsewhere(s, groupId) ? (
-          <Box color="text-status-inactive">Assigned to {s.protectionGroupName ?? s.protectionGroupId}</Box>
+          <Box color="text-status-inactive">Assigned to {groupName(s.protectionGroupId ?? '')}</Box>
         ) : s.protectionGroupId ? (
           'This group'
         ) : (
@@ -74,7 +111,7 @@ function ServerColumns(groupId: string | undefined) {
   ];
 }
 
-function ServerDiscovery({ draft, groupId, onChange }: { draft: ProtectionGroupInput; groupId?: string; onChange: (ids: string[]) => void }) {
+function ServerDiscovery({ draft, groupId, groupName, onChange }: { draft: Draft; groupId?: string; groupName: GroupNames; onChange: (ids: string[]) => void }) {
   const { api } = useServices();
   const [search, setSearch] = useState('');
   const [applied, setApplied] = useState('');
@@ -94,7 +131,7 @@ function ServerDiscovery({ draft, groupId, onChange }: { draft: ProtectionGroupI
       trackBy="sourceServerId"
       selectedItems={selected}
       isItemDisabled={(s) => ownedElsewhere(s, groupId)}
-      ariaLabels={{ itemSelectionLabel: (_, s) => `Select ${s.hostname}`, allItemsSelectionLabel: () => 'Select all servers', selectionGroupLabel: 'Source servers' }}
+      ariaLabels={{ itemSelectionLabel: (_, s) => `Select ${s.hostname ?? s.sourceServerId}`, allItemsSelectionLabel: () => 'Select all servers', selectionGroupLabel: 'Source servers' }}
       onSelectionChange={(e) => onChange(e.detail.selectedItems.map((s) => s.sourceServerId))}
       filter={
         <TextFilter
@@ -109,12 +146,12 @@ function ServerDiscovery({ draft, groupId, onChange }: { draft: ProtectionGroupI
       loadingText="Discovering source servers"
       items={items}
       empty={<EmptyState title={ready ? 'No source servers found' : 'Choose an account and region first'} />}
-      columnDefinitions={ServerColumns(groupId)}
+      columnDefinitions={ServerColumns(groupId, groupName)}
     />
   );
 }
 
-function TagPreview({ draft, groupId }: { draft: ProtectionGroupInput; groupId?: string }) {
+function TagPreview({ draft, groupId, groupName }: { draft: Draft; groupId?: string; groupName: GroupNames }) {
   const { api } = useServices();
   const criteria = draft.tagCriteria.filter((t) => t.key.trim() !== '');
   const [debouncedKey, setDebouncedKey] = useState<string | null>(null);
@@ -125,9 +162,9 @@ function TagPreview({ draft, groupId }: { draft: ProtectionGroupInput; groupId?:
     return () => clearTimeout(timer);
   }, [key]);
   const preview = useQuery(debouncedKey === null ? null : `resolve:${debouncedKey}`, () =>
-    api.protectionGroups.resolve({ accountId: draft.accountId, region: draft.region, tagCriteria: criteria, excludeGroupId: groupId }),
+    api.protectionGroups.resolve({ accountId: draft.accountId, region: draft.region, tagCriteria: criteria }),
   );
-  const items = preview.data?.servers ?? [];
+  const items = preview.data?.matches ?? [];
   const conflicts = items.filter((s) => ownedElsewhere(s, groupId));
   return (
     <Table<SourceServer>
@@ -135,16 +172,23 @@ function TagPreview({ draft, groupId }: { draft: ProtectionGroupInput; groupId?:
       variant="embedded"
       header={
         <Header variant="h3" counter={preview.data ? `(${items.length})` : undefined} description={conflicts.length > 0 ? `${conflicts.length} matching server(s) already belong to another group.` : undefined}>
-          Matching servers (live preview)
+          Matching servers (live preview{preview.data ? `, ${preview.data.scannedServers} scanned` : ''})
         </Header>
       }
       loading={preview.loading}
       loadingText="Resolving tags against DRS"
       items={items}
       empty={<EmptyState title={key ? 'No servers match these tags' : 'Add a tag to preview matches'} />}
-      columnDefinitions={ServerColumns(groupId)}
+      columnDefinitions={ServerColumns(groupId, groupName)}
     />
   );
+}
+
+function applySummary(result: LaunchApplyResult): string {
+  const base = `Launch settings applied: ${result.updated} updated, ${result.unchanged} unchanged, ${result.failed} failed.`;
+  return result.notAppliedSettings.length > 0
+    ? `${base} Not applied through DRS (they live in the EC2 launch template): ${result.notAppliedSettings.join(', ')}.`
+    : base;
 }
 
 export default function ProtectionGroupEditPage() {
@@ -157,15 +201,16 @@ export default function ProtectionGroupEditPage() {
   const existing = useQuery(editing ? `protection-group:${groupId}` : null, () => api.protectionGroups.get(groupId ?? ''));
   const accounts = useQuery('accounts:all', () => listAll((p) => api.accounts.list(p)));
   const regions = useQuery('config:regions', () => api.config.regions());
+  const groups = useQuery('protection-groups:all', () => listAll((p) => api.protectionGroups.list(p)), { quiet: true });
 
-  const [draft, setDraft] = useState<ProtectionGroupInput | null>(editing ? null : emptyDraft());
-  const [mode, setMode] = useState<Mode>('servers');
-  if (draft === null && existing.data) {
-    setDraft(toDraft(existing.data));
-    setMode(existing.data.tagCriteria.length > 0 ? 'tags' : 'servers');
-  }
+  const [draft, setDraft] = useState<Draft | null>(editing ? null : emptyDraft());
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [applied, setApplied] = useState<LaunchApplyResult | null>(null);
+  if (draft === null && existing.data) setDraft(toDraft(existing.data));
 
   const saveReason = missingPermissionReason(permissions, editing ? Permissions.updateProtectionGroup : Permissions.createProtectionGroup);
+  const applyReason =
+    missingPermissionReason(permissions, Permissions.updateProtectionGroup) ?? (editing ? undefined : 'Save the group before applying its launch settings.');
 
   if (!draft) {
     return (
@@ -175,22 +220,40 @@ export default function ProtectionGroupEditPage() {
     );
   }
 
-  const update = (patch: Partial<ProtectionGroupInput>) => setDraft({ ...draft, ...patch });
+  const update = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
+  const mode = draft.mode;
   const account = accounts.data?.find((a) => a.accountId === draft.accountId);
   const regionNames = account?.regions.length ? account.regions : (regions.data?.regions ?? []);
+  const groupName: GroupNames = (id) => groups.data?.find((g) => g.groupId === id)?.name ?? id;
+  const location = draft.accountId && draft.region ? { accountId: draft.accountId, region: draft.region } : null;
+  const err = (...fields: string[]) => errorText(problems, ...fields);
 
   const save = async () => {
-    // Tags and explicit IDs are alternatives; send only the chosen one so the server sees one intent.
-    const body: ProtectionGroupInput =
-      mode === 'tags'
-        ? { ...draft, sourceServerIds: [], tagCriteria: draft.tagCriteria.filter((t) => t.key.trim() !== '') }
-        : { ...draft, tagCriteria: [] };
+    setProblems([]);
+    const input = toInput(draft);
+    let failure: unknown;
     const saved = await action.run(
-      () => (editing && groupId ? api.protectionGroups.update(groupId, body) : api.protectionGroups.create(body)),
+      async () => {
+        try {
+          return editing && groupId
+            ? await api.protectionGroups.update(groupId, { ...input, version: draft.version ?? 0 })
+            : await api.protectionGroups.create(input);
+        } catch (error) {
+          failure = error;
+          throw error;
+        }
+      },
       `Protection group ${draft.name} saved.`,
       'The protection group was not saved',
     );
     if (saved) navigate('/protection-groups');
+    else setProblems(fieldProblems(failure));
+  };
+
+  const apply = async () => {
+    if (!groupId) return;
+    const result = await action.run(() => api.protectionGroups.applyLaunchConfiguration(groupId), undefined, 'Launch settings were not applied');
+    if (result) setApplied(result);
   };
 
   return (
@@ -211,13 +274,13 @@ export default function ProtectionGroupEditPage() {
           <SpaceBetween size="l">
             <Container header={<Header variant="h2">Details</Header>}>
               <ColumnLayout columns={2}>
-                <FormField label="Name">
+                <FormField label="Name" errorText={err('name')}>
                   <Input value={draft.name} ariaLabel="Name" data-testid="group-name" onChange={(e) => update({ name: e.detail.value })} />
                 </FormField>
-                <FormField label="Description">
-                  <Input value={draft.description ?? ''} ariaLabel="Description" onChange={(e) => update({ description: e.detail.value })} />
+                <FormField label="Description" errorText={err('description')}>
+                  <Input value={draft.description} ariaLabel="Description" onChange={(e) => update({ description: e.detail.value })} />
                 </FormField>
-                <FormField label="Account">
+                <FormField label="Account" errorText={err('accountId')}>
                   <Select
                     data-testid="group-account"
                     ariaLabel="Account"
@@ -229,7 +292,7 @@ export default function ProtectionGroupEditPage() {
                     onChange={(e) => update({ accountId: e.detail.selectedOption.value ?? '', region: '', sourceServerIds: [] })}
                   />
                 </FormField>
-                <FormField label="Region">
+                <FormField label="Region" errorText={err('region')}>
                   <Select
                     data-testid="group-region"
                     ariaLabel="Region"
@@ -255,13 +318,18 @@ export default function ProtectionGroupEditPage() {
                   label="How servers are chosen"
                   selectedId={mode}
                   options={[
-                    { id: 'servers', text: 'Choose servers' },
-                    { id: 'tags', text: 'Tag criteria' },
+                    { id: 'SOURCE_SERVER_IDS', text: 'Choose servers' },
+                    { id: 'TAGS', text: 'Tag criteria' },
                   ]}
-                  onChange={(e) => setMode(e.detail.selectedId as Mode)}
+                  onChange={(e) => update({ mode: e.detail.selectedId as ServerSelectionMode })}
                 />
-                {mode === 'servers' ? (
-                  <ServerDiscovery draft={draft} groupId={groupId} onChange={(ids) => update({ sourceServerIds: ids })} />
+                {err('selection') && (
+                  <Box color="text-status-error" data-testid="selection-errors">
+                    {err('selection')}
+                  </Box>
+                )}
+                {mode === 'SOURCE_SERVER_IDS' ? (
+                  <ServerDiscovery draft={draft} groupId={groupId} groupName={groupName} onChange={(ids) => update({ sourceServerIds: ids })} />
                 ) : (
                   <SpaceBetween size="m">
                     <AttributeEditor<TagCriterion>
@@ -275,26 +343,66 @@ export default function ProtectionGroupEditPage() {
                       definition={[
                         {
                           label: 'Key',
+                          errorText: (_item, index) => errorText(problems, `selection.tagCriteria[${index}].key`),
                           control: (item, index) => (
                             <Input value={item.key} ariaLabel={`Tag key ${index + 1}`} onChange={(e) => update({ tagCriteria: draft.tagCriteria.map((t, i) => (i === index ? { ...t, key: e.detail.value } : t)) })} />
                           ),
                         },
                         {
                           label: 'Value',
+                          errorText: (_item, index) => errorText(problems, `selection.tagCriteria[${index}].value`),
                           control: (item, index) => (
                             <Input value={item.value} ariaLabel={`Tag value ${index + 1}`} onChange={(e) => update({ tagCriteria: draft.tagCriteria.map((t, i) => (i === index ? { ...t, value: e.detail.value } : t)) })} />
                           ),
                         },
                       ]}
                     />
-                    <TagPreview draft={draft} groupId={groupId} />
+                    <TagPreview draft={draft} groupId={groupId} groupName={groupName} />
                   </SpaceBetween>
                 )}
               </SpaceBetween>
             </Container>
 
-            <Container header={<Header variant="h2" description="Defaults for every server in the group; a server's own settings override them.">Launch settings</Header>}>
-              <LaunchSettingsForm value={draft.launchSettings ?? {}} onChange={(launchSettings: LaunchSettings) => update({ launchSettings })} />
+            <Container
+              header={
+                <Header
+                  variant="h2"
+                  description="Defaults for every server in the group; a server's own overrides win. Saved with the group, then applied to DRS on request."
+                  actions={
+                    <Button formAction="none" disabled={!!applyReason} disabledReason={applyReason} loading={action.busy} data-testid="apply-launch-settings" onClick={() => void apply()}>
+                      Apply to servers
+                    </Button>
+                  }
+                >
+                  Launch settings
+                </Header>
+              }
+            >
+              <SpaceBetween size="m">
+                {applied && (
+                  <Alert type={applied.failed > 0 ? 'warning' : 'success'} dismissible onDismiss={() => setApplied(null)} data-testid="apply-result">
+                    {applySummary(applied)}
+                    {applied.servers
+                      .filter((o) => o.status === 'FAILED')
+                      .map((o) => (
+                        <div key={o.sourceServerId}>
+                          {o.sourceServerId}: {o.error ?? 'failed'}
+                        </div>
+                      ))}
+                  </Alert>
+                )}
+                <LaunchSettingsForm
+                  value={draft.launchSettings}
+                  location={location}
+                  problems={problems}
+                  onChange={(launchSettings: LaunchSettings) => update({ launchSettings })}
+                />
+                {Object.keys(draft.serverOverrides).length > 0 && (
+                  <Box variant="small" data-testid="server-overrides">
+                    {Object.keys(draft.serverOverrides).length} server(s) have their own overrides: {Object.keys(draft.serverOverrides).join(', ')}.
+                  </Box>
+                )}
+              </SpaceBetween>
             </Container>
           </SpaceBetween>
         </Form>

@@ -2,11 +2,11 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { RoleGroups } from '../../auth/permissions';
 import { FakeBackend, fail, page } from '../../test/FakeBackend';
-import { aProtectionGroup } from '../../test/builders';
+import { aProtectionGroup, aTagGroup } from '../../test/builders';
 import { renderPage } from '../../test/renderPage';
 import ProtectionGroupsPage from './ProtectionGroupsPage';
 
-const groups = [aProtectionGroup(), aProtectionGroup({ groupId: 'pg-db', name: 'Databases', description: 'Oracle', tagCriteria: [{ key: 'Tier', value: 'db' }], sourceServerIds: [] })];
+const groups = [aProtectionGroup(), aTagGroup({ description: 'Oracle' })];
 
 describe('ProtectionGroupsPage', () => {
   it('ProtectionGroupsPage_Groups_ListedWithSelection', async () => {

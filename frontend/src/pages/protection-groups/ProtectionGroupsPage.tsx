@@ -17,8 +17,9 @@ import { formatDateTime } from '../../components/format';
 import { RouterLink } from '../../components/RouterLink';
 
 function selectionText(group: ProtectionGroup): string {
-  if (group.tagCriteria.length > 0) return `Tags: ${group.tagCriteria.map((t) => `${t.key}=${t.value}`).join(' AND ')}`;
-  return `${group.sourceServerIds.length} server(s) chosen`;
+  const { selection } = group;
+  if (selection.mode === 'TAGS') return `Tags: ${(selection.tagCriteria ?? []).map((t) => `${t.key}=${t.value}`).join(' AND ')}`;
+  return `${(selection.sourceServerIds ?? []).length} server(s) chosen`;
 }
 
 export default function ProtectionGroupsPage() {
@@ -32,7 +33,7 @@ export default function ProtectionGroupsPage() {
 
   const needle = text.trim().toLowerCase();
   const items = (query.data ?? []).filter(
-    (g) => !needle || `${g.name} ${g.description ?? ''} ${g.accountId} ${g.region}`.toLowerCase().includes(needle),
+    (g) => !needle || `${g.name} ${g.description} ${g.accountId} ${g.region}`.toLowerCase().includes(needle),
   );
   const target = selected[0];
   const createReason = missingPermissionReason(permissions, Permissions.createProtectionGroup);

@@ -2,20 +2,31 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { RoleGroups } from '../../auth/permissions';
 import { FakeBackend, fail, ok, page } from '../../test/FakeBackend';
-import { aProtectionGroup, aReadiness, aRecoveryPlan, aWave, anExecutionSummary } from '../../test/builders';
+import { aProtectionGroup, aReadiness, aRecoveryPlan, aWave, anExecution, anExecutionSummary } from '../../test/builders';
 import { renderPage } from '../../test/renderPage';
 import RecoveryPlanDetailsPage, { describeRun } from './RecoveryPlanDetailsPage';
 
 const plan = aRecoveryPlan({
-  waves: [aWave(), aWave({ waveNumber: 2, name: 'App', pauseBefore: true, dependsOn: [1] }), aWave({ waveNumber: 3, name: 'Web' })],
+  waves: [aWave(), aWave({ name: 'App', pauseBefore: true, dependsOn: ['Databases'] }), aWave({ name: 'Web', defaultCriticality: 'OPTIONAL' })],
 });
 
 function backend() {
   return new FakeBackend()
     .on('GET', '/recovery-plans/:id', ok(plan))
     .on('GET', '/protection-groups', page([aProtectionGroup()]))
-    .on('GET', '/recovery-plans/:id/readiness', ok(aReadiness({ ready: false, checks: [{ name: 'Replication', status: 'FAIL', message: 'web-02 is STALLED' }] })))
-    .on('GET', '/recovery-plans/:id/check-existing-instances', ok({ instances: [] }));
+    .on('GET', '/executions', page([anExecutionSummary({ status: 'COMPLETED' })]))
+    .on(
+      'GET',
+      '/recovery-plans/:id/readiness',
+      ok(
+        aReadiness({
+          ready: false,
+          status: 'FAIL',
+          checks: [{ name: 'REPLICATION_HEALTHY', status: 'FAIL', message: '1 server is not replicating.', findings: [{ subject: 's-web2', status: 'FAIL', message: 'web-02 is STALLED' }] }],
+        }),
+      ),
+    )
+    .on('GET', '/recovery-plans/:id/check-existing-instances', ok({ planId: 'plan-1', serversChecked: 2, instances: [], unreadableLocations: [] }));
 }
 
 function show(groups: string[], b = backend()) {
@@ -28,9 +39,11 @@ describe('RecoveryPlanDetailsPage', () => {
 
     const waves = await screen.findByTestId('plan-waves');
     await waitFor(() => expect(waves).toHaveTextContent('Web tier'));
-    expect(waves).toHaveTextContent('wave 1');
+    expect(waves).toHaveTextContent('Databases');
+    expect(waves).toHaveTextContent('Optional');
     await waitFor(() => expect(screen.getByTestId('readiness')).toHaveTextContent('web-02 is STALLED'));
-    expect(screen.getByTestId('readiness')).toHaveTextContent('Not ready');
+    expect(screen.getByTestId('readiness')).toHaveTextContent('Not ready (FAIL)');
+    expect(screen.getByTestId('readiness')).toHaveTextContent('1 server is not replicating.');
   });
 
   it('RecoveryPlanDetailsPage_DrillOperator_RecoveryDisabledWithReason', async () => {
@@ -43,16 +56,17 @@ describe('RecoveryPlanDetailsPage', () => {
   });
 
   it('RecoveryPlanDetailsPage_ActiveExecution_RunDisabled', async () => {
-    const b = backend().on('GET', '/recovery-plans/:id', ok({ ...plan, lastExecution: { executionId: 'e', status: 'PAUSED', executionType: 'DRILL', startedAt: '2030-01-01T00:00:00Z' } }));
+    const b = backend().on('GET', '/executions', page([anExecutionSummary({ status: 'PAUSED' })]));
     show([RoleGroups.operator], b);
 
     await screen.findByTestId('plan-waves');
-    expect(screen.getByTestId('run-drill')).toHaveAttribute('aria-disabled', 'true');
+    await waitFor(() => expect(screen.getByTestId('run-drill')).toHaveAttribute('aria-disabled', 'true'));
+    expect(b.callsTo('GET', '/executions')[0]!.query.get('planId')).toBe('plan-1');
     expect(screen.getByTestId('reason-Run drill')).toHaveTextContent('already has an active execution');
   });
 
   it('RecoveryPlanDetailsPage_RunDrill_ConfirmationNamesWhatHappensThenStarts', async () => {
-    const b = backend().on('POST', '/recovery-plans/:id/execute', ok(anExecutionSummary({ executionId: 'exec-new' }), 202));
+    const b = backend().on('POST', '/recovery-plans/:id/execute', ok(anExecution({ executionId: 'exec-new' }), 202));
     show([RoleGroups.operator], b);
     fireEvent.click(await screen.findByTestId('run-drill'));
 
@@ -62,7 +76,7 @@ describe('RecoveryPlanDetailsPage', () => {
     fireEvent.click(screen.getByTestId('confirm-button'));
 
     await waitFor(() => expect(b.callsTo('POST', '/recovery-plans/plan-1/execute')).toHaveLength(1));
-    expect(b.callsTo('POST', '/recovery-plans/plan-1/execute')[0]!.body).toEqual({ executionType: 'DRILL', pauseBeforeFirstWave: false });
+    expect(b.callsTo('POST', '/recovery-plans/plan-1/execute')[0]!.body).toEqual({ type: 'DRILL', pauseBeforeFirstWave: false, invocationSource: 'CONSOLE' });
     expect(await screen.findByTestId('navigated-away')).toBeInTheDocument();
   });
 
@@ -83,6 +97,27 @@ describe('RecoveryPlanDetailsPage', () => {
     fireEvent.click(await screen.findByTestId('confirm-button'));
 
     expect(await screen.findByTestId('flash-error')).toHaveTextContent('PLAN_HAS_ACTIVE_EXECUTION: exec-7 is still running.');
+  });
+});
+
+describe('RecoveryPlanDetailsPage quota', () => {
+  it('RecoveryPlanDetailsPage_StartWithUnknownQuota_SaysSo', async () => {
+    const started = anExecution({ executionId: 'exec-new', quota: { verdict: 'UNKNOWN', reason: 'DescribeJobs throttled', location: null, figures: [] } });
+    const b = backend().on('POST', '/recovery-plans/:id/execute', ok(started, 202));
+    show([RoleGroups.operator], b);
+    fireEvent.click(await screen.findByTestId('run-drill'));
+    fireEvent.click(await screen.findByTestId('confirm-button'));
+
+    expect(await screen.findByText(/DRS capacity could not be read \(DescribeJobs throttled\)/)).toBeInTheDocument();
+  });
+
+  it('RecoveryPlanDetailsPage_ExistingInstances_WarnedBeforeStart', async () => {
+    const instance = { sourceServerId: 's-web1', accountId: '111122223333', region: 'us-east-1', waveName: 'Databases', recoveryInstanceId: 'i-r1', ec2InstanceId: 'i-0abc', ec2InstanceState: 'running', isDrill: true, jobId: 'drsjob-1' };
+    const b = backend().on('GET', '/recovery-plans/:id/check-existing-instances', ok({ planId: 'plan-1', serversChecked: 2, instances: [instance], unreadableLocations: [] }));
+    show([RoleGroups.operator], b);
+    fireEvent.click(await screen.findByTestId('run-drill'));
+
+    expect(await screen.findByTestId('existing-instances')).toHaveTextContent('1 recovery instance(s) from an earlier run');
   });
 });
 

@@ -12,8 +12,9 @@ import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { listAll } from '../../api/drsApi';
-import type { ExecutionType, ReadinessCheck, RecoveryPlan, Wave } from '../../api/types';
+import type { Execution, ExecutionType, ReadinessCheck, RecoveryPlan, Wave } from '../../api/types';
 import { missingPermissionReason, Permissions } from '../../auth/permissions';
+import { useFlash } from '../../app/flash';
 import { useServices } from '../../app/services';
 import { useAction } from '../../app/useAction';
 import { useQuery } from '../../app/useQuery';
@@ -31,13 +32,35 @@ export function describeRun(plan: RecoveryPlan, type: ExecutionType, pauseBefore
       : 'DRS launches RECOVERY instances to take over from the source servers. This is a real failover.',
     `${plan.waves.length} wave(s) run in order:`,
   ];
-  for (const wave of plan.waves) {
-    const pause = wave.pauseBefore && (wave.waveNumber > 1 || pauseBeforeFirstWave) ? ' (pauses first and waits for you to resume)' : '';
-    lines.push(`Wave ${wave.waveNumber} "${wave.name}": ${wave.protectionGroupIds.length} protection group(s)${pause}.`);
-  }
+  plan.waves.forEach((wave, index) => {
+    const pause = wave.pauseBefore && index > 0 ? ' (pauses first and waits for you to resume)' : '';
+    const optional = wave.defaultCriticality === 'OPTIONAL' ? '; failures leave it PARTIAL' : '';
+    lines.push(`Wave ${index + 1} "${wave.name}": ${wave.protectionGroupIds.length} protection group(s)${pause}${optional}.`);
+  });
   if (pauseBeforeFirstWave) lines.push('The execution pauses before wave 1.');
   if (plan.rtoTargetMinutes) lines.push(`RTO target: ${plan.rtoTargetMinutes} minutes.`);
+  if (plan.rpoTargetMinutes) lines.push(`RPO target: ${plan.rpoTargetMinutes} minutes.`);
   return lines;
+}
+
+function objectivesText(plan: RecoveryPlan): string {
+  const rto = plan.rtoTargetMinutes ? `RTO target ${plan.rtoTargetMinutes} minutes` : 'No RTO target';
+  return plan.rpoTargetMinutes ? `${rto}; RPO target ${plan.rpoTargetMinutes} minutes` : rto;
+}
+
+function policyText(wave: Wave): string {
+  const exceptions = Object.keys(wave.criticalityOverrides ?? {}).length;
+  const base = wave.defaultCriticality === 'OPTIONAL' ? 'Optional' : 'Critical';
+  return exceptions > 0 ? `${base}, ${exceptions} exception(s)` : base;
+}
+
+/** A start answers with DRS capacity for the largest wave; a shortfall or an unreadable quota is worth saying. */
+function quotaNote(execution: Execution): string | undefined {
+  const quota = execution.quota;
+  if (!quota || quota.verdict === 'SUFFICIENT') return undefined;
+  return quota.verdict === 'INSUFFICIENT'
+    ? `DRS capacity is short (${quota.reason ?? 'quota'}); jobs wait for capacity instead of failing.`
+    : `DRS capacity could not be read (${quota.reason ?? 'unknown'}); the run started anyway.`;
 }
 
 function Readiness({ planId }: { planId: string }) {
@@ -52,7 +75,7 @@ function Readiness({ planId }: { planId: string }) {
           actions={<Button iconName="refresh" ariaLabel="Check readiness again" onClick={readiness.reload} />}
           description={readiness.data ? `${readiness.data.serverCount} server(s) in the plan` : undefined}
         >
-          Readiness {readiness.data && <StatusBadge status={readiness.data.ready ? 'PASS' : 'FAIL'} label={readiness.data.ready ? 'Ready' : 'Not ready'} />}
+          Readiness {readiness.data && <StatusBadge status={readiness.data.ready ? 'PASS' : readiness.data.status} label={readiness.data.ready ? 'Ready' : `Not ready (${readiness.data.status})`} />}
         </Header>
       }
       loading={readiness.loading}
@@ -62,7 +85,20 @@ function Readiness({ planId }: { planId: string }) {
       columnDefinitions={[
         { id: 'check', header: 'Check', cell: (c) => c.name },
         { id: 'status', header: 'Result', cell: (c) => <StatusBadge status={c.status} /> },
-        { id: 'message', header: 'Detail', cell: (c) => c.message },
+        {
+          id: 'message',
+          header: 'Detail',
+          cell: (c) => (
+            <SpaceBetween size="xxs">
+              <span>{c.message}</span>
+              {c.findings.map((f) => (
+                <Box key={`${f.subject}:${f.message}`} variant="small">
+                  {f.subject}: {f.message}
+                </Box>
+              ))}
+            </SpaceBetween>
+          ),
+        },
       ]}
     />
   );
@@ -79,7 +115,10 @@ export default function RecoveryPlanDetailsPage() {
 
   const plan = useQuery(`plan:${planId}`, () => api.recoveryPlans.get(planId));
   const groups = useQuery('protection-groups:all', () => listAll((p) => api.protectionGroups.list(p)));
+  const flash = useFlash();
   const existing = useQuery(running ? `existing:${planId}` : null, () => api.recoveryPlans.checkExistingInstances(planId), { quiet: true });
+  // The plan does not carry its runs: ask the history for this plan's newest executions.
+  const runs = useQuery(`plan-executions:${planId}`, () => api.executions.list({ planId, limit: 10 }), { quiet: true });
 
   if (!plan.data) {
     return (
@@ -89,7 +128,8 @@ export default function RecoveryPlanDetailsPage() {
     );
   }
   const p = plan.data;
-  const active = !!p.lastExecution && isActive(p.lastExecution.status);
+  const activeRun = runs.data?.items.find((e) => isActive(e.status));
+  const active = !!activeRun;
   const drill = executeAction('DRILL', permissions, active);
   const recovery = executeAction('RECOVERY', permissions, active);
   const editReason = missingPermissionReason(permissions, Permissions.updateRecoveryPlan);
@@ -104,16 +144,16 @@ export default function RecoveryPlanDetailsPage() {
     if (!running) return;
     const started = await action.run(
       () =>
-        api.recoveryPlans.execute(planId, {
-          executionType: running,
-          pauseBeforeFirstWave: pauseFirst,
-          confirmation: running === 'RECOVERY' ? confirmation : undefined,
-        }),
+        api.recoveryPlans.execute(planId, { type: running, pauseBeforeFirstWave: pauseFirst, invocationSource: 'CONSOLE' }),
       `${running === 'DRILL' ? 'Drill' : 'Recovery'} of ${p.name} started.`,
       'The execution did not start',
     );
     setRunning(null);
-    if (started) navigate(`/executions/${started.executionId}`);
+    if (started) {
+      const note = quotaNote(started);
+      if (note) flash.info(note);
+      navigate(`/executions/${started.executionId}`);
+    }
   };
 
   return (
@@ -146,16 +186,16 @@ export default function RecoveryPlanDetailsPage() {
       <SpaceBetween size="l">
         <Table<Wave>
           data-testid="plan-waves"
-          header={<Header variant="h2" counter={`(${p.waves.length})`} description={p.rtoTargetMinutes ? `RTO target ${p.rtoTargetMinutes} minutes` : 'No RTO target'}>Waves</Header>}
+          header={<Header variant="h2" counter={`(${p.waves.length})`} description={objectivesText(p)}>Waves</Header>}
           items={p.waves}
           empty={<EmptyState title="This plan has no waves" />}
           columnDefinitions={[
-            { id: 'n', header: '#', cell: (w) => w.waveNumber },
+            { id: 'n', header: '#', cell: (w) => p.waves.indexOf(w) + 1 },
             { id: 'name', header: 'Name', cell: (w) => w.name },
             { id: 'groups', header: 'Protection groups', cell: (w) => w.protectionGroupIds.map(groupName).join(', ') },
             { id: 'pause', header: 'Pause before', cell: (w) => (w.pauseBefore ? 'Yes' : 'No') },
-            { id: 'deps', header: 'Depends on', cell: (w) => (w.dependsOn.length ? w.dependsOn.map((d) => `wave ${d}`).join(', ') : '-') },
-            { id: 'optional', header: 'Optional servers', cell: (w) => Object.values(w.serverCriticality).filter((c) => c === 'OPTIONAL').length },
+            { id: 'deps', header: 'Depends on', cell: (w) => (w.dependsOn?.length ? w.dependsOn.join(', ') : '-') },
+            { id: 'policy', header: 'Failure policy', cell: (w) => policyText(w) },
           ]}
         />
         <Readiness planId={planId} />
@@ -181,8 +221,14 @@ export default function RecoveryPlanDetailsPage() {
               ))}
             </Box>
             {existing.data && existing.data.instances.length > 0 && (
-              <Alert type="warning" header="Recovery instances already exist">
-                {existing.data.instances.length} recovery instance(s) from an earlier run still exist for servers in this plan.
+              <Alert type="warning" header="Recovery instances already exist" data-testid="existing-instances">
+                {existing.data.instances.length} recovery instance(s) from an earlier run still exist for servers in this plan (
+                {existing.data.instances.filter((i) => i.isDrill).length} from drills).
+              </Alert>
+            )}
+            {existing.data && existing.data.unreadableLocations.length > 0 && (
+              <Alert type="info" header="Some locations could not be checked">
+                Recovery instances could not be read in {existing.data.unreadableLocations.join(', ')}; the check may be incomplete there.
               </Alert>
             )}
             <Checkbox checked={pauseFirst} onChange={(e) => setPauseFirst(e.detail.checked)}>

@@ -6,7 +6,7 @@ import TextFilter from '@cloudscape-design/components/text-filter';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { listAll } from '../../api/drsApi';
-import type { RecoveryPlan } from '../../api/types';
+import type { ExecutionSummary, RecoveryPlan } from '../../api/types';
 import { missingPermissionReason, Permissions } from '../../auth/permissions';
 import { useServices } from '../../app/services';
 import { useAction } from '../../app/useAction';
@@ -25,9 +25,13 @@ export default function RecoveryPlansPage() {
   const [selected, setSelected] = useState<RecoveryPlan[]>([]);
   const [deleting, setDeleting] = useState(false);
   const query = useQuery('recovery-plans', () => listAll((p) => api.recoveryPlans.list(p)));
+  // Plans do not carry their runs; the newest page of the history gives each plan's last execution.
+  const history = useQuery('recovery-plans:last-executions', () => api.executions.list({ limit: 100 }), { quiet: true });
+  const lastRun = (planId: string): ExecutionSummary | undefined =>
+    (history.data?.items ?? []).filter((e) => e.planId === planId).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
 
   const needle = text.trim().toLowerCase();
-  const items = (query.data ?? []).filter((p) => !needle || `${p.name} ${p.description ?? ''}`.toLowerCase().includes(needle));
+  const items = (query.data ?? []).filter((p) => !needle || `${p.name} ${p.description}`.toLowerCase().includes(needle));
   const target = selected[0];
   const createReason = missingPermissionReason(permissions, Permissions.createRecoveryPlan);
   const editReason = missingPermissionReason(permissions, Permissions.updateRecoveryPlan) ?? (target ? undefined : 'Select a plan first.');
@@ -82,18 +86,19 @@ export default function RecoveryPlansPage() {
           { id: 'name', header: 'Name', cell: (p) => <RouterLink href={`/recovery-plans/${p.planId}`}>{p.name}</RouterLink> },
           { id: 'description', header: 'Description', cell: (p) => p.description || '-' },
           { id: 'waves', header: 'Waves', cell: (p) => p.waves.length },
-          { id: 'rto', header: 'RTO target', cell: (p) => (p.rtoTargetMinutes ? `${p.rtoTargetMinutes} min` : '-') },
+          { id: 'rto', header: 'RTO / RPO target', cell: (p) => `${p.rtoTargetMinutes ? `${p.rtoTargetMinutes} min` : '-'} / ${p.rpoTargetMinutes ? `${p.rpoTargetMinutes} min` : '-'}` },
           {
             id: 'last',
             header: 'Last execution',
-            cell: (p) =>
-              p.lastExecution ? (
-                <RouterLink href={`/executions/${p.lastExecution.executionId}`}>
-                  {p.lastExecution.executionType} <StatusBadge status={p.lastExecution.status} />
+            cell: (p) => {
+              const run = lastRun(p.planId);
+              if (!run) return history.data ? 'Not in recent history' : '-';
+              return (
+                <RouterLink href={`/executions/${run.executionId}`}>
+                  {run.type} <StatusBadge status={run.status} />
                 </RouterLink>
-              ) : (
-                'Never run'
-              ),
+              );
+            },
           },
           { id: 'updated', header: 'Updated', cell: (p) => formatDateTime(p.updatedAt) },
         ]}

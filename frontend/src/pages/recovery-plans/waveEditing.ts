@@ -1,28 +1,37 @@
 import type { Wave } from '../../api/types';
 
-// Pure wave-list operations. Waves are numbered by position, so every edit renumbers and rewrites
-// dependencies; a dependency on a wave that is no longer earlier is dropped rather than left to be
-// rejected as a forward reference.
+// Pure wave-list operations. A wave is known by its name and depends on earlier waves by name, so
+// every edit keeps those references true: a rename rewrites them, and a dependency on a wave that is
+// no longer earlier (moved or removed) is dropped rather than left to be rejected as a forward reference.
 
-function renumber(waves: Wave[], oldNumbers: number[]): Wave[] {
-  const map = new Map(oldNumbers.map((old, index) => [old, index + 1]));
+function dependsOn(wave: Wave): string[] {
+  return wave.dependsOn ?? [];
+}
+
+/** Keeps only dependencies on waves that come earlier in the list. */
+function pruneForward(waves: Wave[]): Wave[] {
   return waves.map((wave, index) => {
-    const waveNumber = index + 1;
-    const dependsOn = wave.dependsOn
-      .map((d) => map.get(d))
-      .filter((d): d is number => d !== undefined && d < waveNumber);
-    return { ...wave, waveNumber, dependsOn };
+    const earlier = new Set(waves.slice(0, index).map((w) => w.name));
+    const kept = dependsOn(wave).filter((d) => earlier.has(d));
+    return kept.length === dependsOn(wave).length ? wave : { ...wave, dependsOn: kept };
   });
 }
 
+export function newWave(name: string): Wave {
+  return { name, protectionGroupIds: [], description: '', pauseBefore: false, dependsOn: [], defaultCriticality: 'CRITICAL', criticalityOverrides: {} };
+}
+
 export function addWave(waves: Wave[]): Wave[] {
-  const waveNumber = waves.length + 1;
-  return [...waves, { waveNumber, name: `Wave ${waveNumber}`, protectionGroupIds: [], pauseBefore: false, dependsOn: [], serverCriticality: {} }];
+  const names = new Set(waves.map((w) => w.name));
+  let n = waves.length + 1;
+  while (names.has(`Wave ${n}`)) n += 1;
+  return [...waves, newWave(`Wave ${n}`)];
 }
 
 export function removeWave(waves: Wave[], index: number): Wave[] {
-  const kept = waves.filter((_, i) => i !== index);
-  return renumber(kept, kept.map((w) => w.waveNumber));
+  const removed = waves[index];
+  if (!removed) return waves;
+  return pruneForward(waves.filter((_, i) => i !== index));
 }
 
 export function moveWave(waves: Wave[], index: number, offset: -1 | 1): Wave[] {
@@ -32,7 +41,16 @@ export function moveWave(waves: Wave[], index: number, offset: -1 | 1): Wave[] {
   const [moved] = reordered.splice(index, 1);
   if (!moved) return waves;
   reordered.splice(target, 0, moved);
-  return renumber(reordered, reordered.map((w) => w.waveNumber));
+  return pruneForward(reordered);
+}
+
+/** Renames a wave and every reference to it. */
+export function renameWave(waves: Wave[], index: number, name: string): Wave[] {
+  const old = waves[index]?.name;
+  if (old === undefined) return waves;
+  return waves.map((w, i) =>
+    i === index ? { ...w, name } : dependsOn(w).includes(old) ? { ...w, dependsOn: dependsOn(w).map((d) => (d === old ? name : d)) } : w,
+  );
 }
 
 export function updateWave(waves: Wave[], index: number, patch: Partial<Wave>): Wave[] {

@@ -1,3 +1,4 @@
+import Checkbox from '@cloudscape-design/components/checkbox';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
@@ -10,7 +11,7 @@ import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Toggle from '@cloudscape-design/components/toggle';
 import { useState } from 'react';
-import type { TagSyncSettings } from '../../api/types';
+import type { ImportResult, TagSyncRun, TagSyncSettings } from '../../api/types';
 import { missingPermissionReason, Permissions } from '../../auth/permissions';
 import { useFlash } from '../../app/flash';
 import { useServices } from '../../app/services';
@@ -19,15 +20,29 @@ import { useQuery } from '../../app/useQuery';
 import { downloadJson } from '../../components/download';
 import { formatDateTime } from '../../components/format';
 
+function runText(run: TagSyncRun): string {
+  const tagged = run.locations.reduce((n, l) => n + l.tagged, 0);
+  const failed = run.locations.filter((l) => l.error !== null).map((l) => `${l.accountId}/${l.region}`);
+  return `${run.succeeded ? 'Succeeded' : 'Failed'}: ${tagged} server(s) tagged in ${run.locations.length} location(s)${failed.length ? `; unreadable: ${failed.join(', ')}` : ''}.`;
+}
+
+function importText(r: ImportResult): string {
+  const counts = `${r.protectionGroupsCreated} protection group(s), ${r.recoveryPlansCreated} plan(s) and ${r.accountsCreated} account(s)`;
+  return r.dryRun ? `The document is valid: it would create ${counts}. Nothing was written.` : `Imported ${counts}.`;
+}
+
 export default function SettingsPage() {
   const { api, permissions } = useServices();
   const flash = useFlash();
   const action = useAction();
   const tagSync = useQuery('config:tag-sync', () => api.config.tagSync());
-  const [edit, setEdit] = useState<Pick<TagSyncSettings, 'enabled' | 'intervalMinutes'> | null>(null);
+  const [edit, setEdit] = useState<TagSyncSettings | null>(null);
   const [files, setFiles] = useState<File[]>([]);
+  const [dryRun, setDryRun] = useState(false);
   const reason = missingPermissionReason(permissions, Permissions.manageAccounts);
-  const shown = edit ?? (tagSync.data ? { enabled: tagSync.data.enabled, intervalMinutes: tagSync.data.intervalMinutes } : null);
+  // Rules are kept as loaded and sent back unchanged; the console edits the schedule only.
+  const shown = edit ?? tagSync.data?.settings ?? null;
+  const version = tagSync.data?.version ?? 0;
 
   const importFile = async () => {
     const file = files[0];
@@ -39,9 +54,9 @@ export default function SettingsPage() {
       flash.error(new Error(`${file.name} is not valid JSON.`), 'Import failed');
       return;
     }
-    const result = await action.run(() => api.config.importAll(document), undefined, 'Import failed');
-    if (result) flash.success(`Imported ${result.protectionGroups} protection group(s), ${result.recoveryPlans} plan(s) and ${result.accounts} account(s).`);
-    setFiles([]);
+    const result = await action.run(() => api.config.importAll(document, dryRun), undefined, dryRun ? 'Validation failed' : 'Import failed');
+    if (result) flash.success(importText(result));
+    if (!dryRun) setFiles([]);
   };
 
   return (
@@ -55,7 +70,10 @@ export default function SettingsPage() {
               description="Copies EC2 instance tags onto their DRS source servers so tag-based groups stay current."
               actions={
                 <SpaceBetween direction="horizontal" size="xs">
-                  <Button disabled={!!reason} disabledReason={reason} data-testid="run-tag-sync" onClick={() => void action.run(() => api.config.runTagSync(), 'Tag sync started.').then(() => tagSync.reload())}>
+                  <Button disabled={!!reason} disabledReason={reason} data-testid="run-tag-sync" onClick={() => void action.run(() => api.config.runTagSync()).then((run) => {
+                      if (run) flash.success(runText(run));
+                      tagSync.reload();
+                    })}>
                     Run now
                   </Button>
                   <Button
@@ -63,7 +81,7 @@ export default function SettingsPage() {
                     disabled={!!reason || !shown}
                     disabledReason={reason}
                     data-testid="save-tag-sync"
-                    onClick={() => shown && void action.run(() => api.config.putTagSync(shown), 'Tag sync settings saved.').then(() => { setEdit(null); tagSync.reload(); })}
+                    onClick={() => shown && void action.run(() => api.config.putTagSync(version, shown), 'Tag sync settings saved.').then((saved) => { if (saved) { setEdit(null); tagSync.reload(); } })}
                   >
                     Save
                   </Button>
@@ -79,14 +97,15 @@ export default function SettingsPage() {
               <Toggle disabled={!!reason} checked={shown.enabled} onChange={(e) => setEdit({ ...shown, enabled: e.detail.checked })}>
                 Scheduled tag sync
               </Toggle>
-              <FormField label="Interval (minutes)">
-                <Input disabled={!!reason} type="number" value={String(shown.intervalMinutes)} ariaLabel="Tag sync interval in minutes" onChange={(e) => setEdit({ ...shown, intervalMinutes: Number(e.detail.value) })} />
+              <FormField label="Interval (hours)">
+                <Input disabled={!!reason} type="number" value={String(shown.intervalHours)} ariaLabel="Tag sync interval in hours" onChange={(e) => setEdit({ ...shown, intervalHours: Number(e.detail.value) })} />
               </FormField>
               <KeyValuePairs
-                columns={2}
+                columns={3}
                 items={[
-                  { label: 'Last run', value: formatDateTime(tagSync.data?.lastRunAt) },
-                  { label: 'Last result', value: tagSync.data?.lastResult ?? '-' },
+                  { label: 'Rules', value: `${shown.rules.length} rule(s)` },
+                  { label: 'Last run', value: formatDateTime(tagSync.data?.lastRun?.startedAt) },
+                  { label: 'Last result', value: tagSync.data?.lastRun ? runText(tagSync.data.lastRun) : '-' },
                 ]}
               />
             </SpaceBetween>
@@ -103,7 +122,7 @@ export default function SettingsPage() {
             >
               Export configuration
             </Button>
-            <FormField label="Import configuration" description="Existing items with the same names are updated.">
+            <FormField label="Import configuration" description="Everything is validated before anything is written.">
               <FileUpload
                 value={files}
                 accept="application/json,.json"
@@ -119,8 +138,11 @@ export default function SettingsPage() {
                 }}
               />
             </FormField>
+            <Checkbox checked={dryRun} onChange={(e) => setDryRun(e.detail.checked)} data-testid="import-dry-run">
+              Validate only (dry run): check everything, write nothing
+            </Checkbox>
             <Button disabled={!!reason || files.length === 0} disabledReason={reason} loading={action.busy} data-testid="import-config" onClick={() => void importFile()}>
-              Import
+              {dryRun ? 'Validate' : 'Import'}
             </Button>
           </SpaceBetween>
         </Container>
