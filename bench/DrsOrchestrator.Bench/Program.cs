@@ -1,3 +1,4 @@
+using DrsOrchestrator.Bench.Cdk;
 using DrsOrchestrator.Bench.Drs;
 using DrsOrchestrator.Bench.Engine;
 
@@ -14,6 +15,7 @@ internal static class Program
         {
             ["drs"] = ("DRS client + simulator round trips per second; simulator memory for a 10,000-server fleet", DrsSimulatorBenchmark.RunAsync),
             ["engine"] = ("wave-transition lag (median, p95), engine CPU and state transitions per wave", WaveTransitionBenchmark.RunAsync),
+            ["synth"] = ("cdk synth wall time: the full app vs a one-stack app (ratio)", CdkSynthBenchmark.RunAsync),
         };
 
     public static async Task<int> Main(string[] args)

@@ -37,6 +37,15 @@ internal sealed record DeploymentConfig
 
     public string PipelineBranch { get; init; } = "main";
 
+    /// <summary>Target accounts whose DRS launch results may be put on the hub's bus (forwarded by the spoke stack).</summary>
+    public IReadOnlyList<string> SpokeAccountIds { get; init; } = [];
+
+    /// <summary>An AWS Organizations id (o-...): every account of it may forward launch results to the hub's bus.</summary>
+    public string? OrganizationId { get; init; }
+
+    /// <summary>Whether any spoke can reach the hub's bus; without it spoke waves complete by the reconcile schedule only.</summary>
+    public bool AcceptsSpokeEvents => SpokeAccountIds.Count > 0 || OrganizationId is not null;
+
     /// <summary>Tests set this to synthesize against empty asset folders instead of publishing.</summary>
     public bool SkipPackaging { get; init; }
 

@@ -63,6 +63,18 @@ internal static partial class DeploymentConfigReader
             problems.Add("prod deployments outside us-east-1 need cloudFrontWebAclArn: deploy the edge WAF stack in us-east-1 first and pass its WebAclArn output (see docs/adr/0101-cloudfront-waf-region.md).");
         }
 
+        var spokeAccounts = List(context, "spokeAccountIds");
+        foreach (var account in spokeAccounts.Where(a => !AccountPattern().IsMatch(a)))
+        {
+            problems.Add($"spokeAccountIds entry '{account}' is not a 12-digit AWS account id.");
+        }
+
+        var organizationId = Text(context, "organizationId");
+        if (organizationId is not null && !OrganizationPattern().IsMatch(organizationId))
+        {
+            problems.Add($"organizationId '{organizationId}' is not an AWS Organizations id such as o-a1b2c3d4e5.");
+        }
+
         var branch = Text(context, "pipelineBranch") ?? "main";
         if (!BranchPattern().IsMatch(branch))
         {
@@ -89,6 +101,8 @@ internal static partial class DeploymentConfigReader
             WafAllowedIpRanges = ranges,
             PipelineBranch = branch,
             SkipPackaging = skipPackaging,
+            SpokeAccountIds = spokeAccounts.Distinct(StringComparer.Ordinal).ToList(),
+            OrganizationId = organizationId,
         };
     }
 
@@ -159,6 +173,12 @@ internal static partial class DeploymentConfigReader
 
     [GeneratedRegex(@"^arn:aws[a-z-]*:wafv2:us-east-1:[0-9]{12}:global/webacl/[\w-]+/[\w-]+$")]
     private static partial Regex CloudFrontWebAclPattern();
+
+    [GeneratedRegex("^[0-9]{12}$")]
+    private static partial Regex AccountPattern();
+
+    [GeneratedRegex("^o-[a-z0-9]{10,32}$")]
+    private static partial Regex OrganizationPattern();
 
     [GeneratedRegex(@"^[A-Za-z0-9._/-]{1,100}$")]
     private static partial Regex BranchPattern();

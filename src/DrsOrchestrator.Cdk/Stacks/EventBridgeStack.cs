@@ -10,8 +10,9 @@ using DrsOrchestrator.Cdk.Constructs;
 namespace DrsOrchestrator.Cdk.Stacks;
 
 /// <summary>
-/// DRS launch results and two schedules drive the poller; the orchestrator's own events (on its bus)
-/// are forwarded to the notification topic.
+/// DRS launch results (the hub account's on its default bus, spoke accounts' forwarded to the hub's
+/// bus) and two schedules drive the poller; the orchestrator's own events (on its bus) are forwarded
+/// to the notification topic.
 /// </summary>
 internal sealed class EventBridgeStack : NestedStack
 {
@@ -52,6 +53,17 @@ internal sealed class EventBridgeStack : NestedStack
             Targets = [Poller()],
         });
 
+        // Spoke stacks forward their accounts' launch results to this bus (a rule can only match events on its own bus).
+        SpokeLaunchResultRule = new Rule(this, "SpokeDrsLaunchResult", new RuleProps
+        {
+            RuleName = config.Name("spoke-drs-launch-result"),
+            Description = "DRS launch results forwarded from spoke accounts complete waves without polling.",
+            EventBus = Bus,
+            EventPattern = new EventPattern { Source = ["aws.drs"], DetailType = [LaunchResultDetailType] },
+            Targets = [Poller()],
+        });
+        AllowSpokeEvents(config);
+
         FinderSchedule = new Rule(this, "ExecutionFinder", new RuleProps
         {
             RuleName = config.Name("execution-finder"),
@@ -80,6 +92,9 @@ internal sealed class EventBridgeStack : NestedStack
 
     public EventBus Bus { get; }
 
+    /// <summary>Launch results spoke accounts forward to <see cref="Bus"/>.</summary>
+    public Rule SpokeLaunchResultRule { get; }
+
     public Queue TargetDeadLetters { get; }
 
     public Rule LaunchResultRule { get; }
@@ -89,4 +104,60 @@ internal sealed class EventBridgeStack : NestedStack
     public Rule TagSyncSchedule { get; }
 
     public Rule NotificationRule { get; }
+
+    /// <summary>
+    /// Lets the listed spoke accounts and/or the organisation put DRS events (and nothing else) on the
+    /// bus; the orchestrator's own events come from the hub's roles and need no resource policy.
+    /// </summary>
+    private void AllowSpokeEvents(DeploymentConfig config)
+    {
+        var onlyDrs = new Dictionary<string, object> { ["events:source"] = "aws.drs" };
+        if (config.SpokeAccountIds.Count > 0)
+        {
+            new CfnEventBusPolicy(this, "SpokeAccountsPolicy", new CfnEventBusPolicyProps
+            {
+                EventBusName = Bus.EventBusName,
+                StatementId = "SpokeAccountsPutDrsEvents",
+                Statement = new Dictionary<string, object>
+                {
+                    ["Sid"] = "SpokeAccountsPutDrsEvents",
+                    ["Effect"] = "Allow",
+                    ["Principal"] = new Dictionary<string, object>
+                    {
+                        ["AWS"] = config.SpokeAccountIds.Select(a => $"arn:{Pseudo.PARTITION}:iam::{a}:root").ToArray(),
+                    },
+                    ["Action"] = "events:PutEvents",
+                    ["Resource"] = Bus.EventBusArn,
+                    ["Condition"] = new Dictionary<string, object> { ["StringEquals"] = onlyDrs },
+                },
+            });
+        }
+
+        if (config.OrganizationId is { } organization)
+        {
+            new CfnEventBusPolicy(this, "OrganizationPolicy", new CfnEventBusPolicyProps
+            {
+                EventBusName = Bus.EventBusName,
+                StatementId = "OrganizationPutDrsEvents",
+                Statement = new Dictionary<string, object>
+                {
+                    ["Sid"] = "OrganizationPutDrsEvents",
+                    ["Effect"] = "Allow",
+                    ["Principal"] = "*",
+                    ["Action"] = "events:PutEvents",
+                    ["Resource"] = Bus.EventBusArn,
+                    ["Condition"] = new Dictionary<string, object>
+                    {
+                        ["StringEquals"] = new Dictionary<string, object>(onlyDrs) { ["aws:PrincipalOrgID"] = organization },
+                    },
+                },
+            });
+        }
+
+        if (!config.AcceptsSpokeEvents)
+        {
+            Annotations.Of(this).AddWarning(
+                "No spokeAccountIds or organizationId: spoke accounts cannot forward DRS launch results, so their waves complete on the reconcile schedule only.");
+        }
+    }
 }

@@ -13,4 +13,7 @@ internal static class FunctionEnvironment
     public const string IntegrationSecretArn = "INTEGRATION_SECRET_ARN";
     public const string ProjectName = "PROJECT_NAME";
     public const string Environment = "ENVIRONMENT";
+
+    /// <summary>Frontend builder only: seconds of publishing before it gives up and answers FAILED.</summary>
+    public const string PublishTimeoutSeconds = "PUBLISH_TIMEOUT_SECONDS";
 }

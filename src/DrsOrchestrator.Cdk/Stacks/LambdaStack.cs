@@ -66,9 +66,10 @@ internal sealed class LambdaStack : NestedStack
             "DRS launch-result events, the execution finder and tag sync.", 512, Duration.Minutes(5), environment);
         if (config.DeployFrontend)
         {
+            // The builder stops publishing a minute before its timeout so it can still answer FAILED.
             FrontendBuilder = Create(props, LambdaProject.FrontendBuilder, ResourceNames.FrontendBuilderFunction,
                 "CloudFormation custom resource: publishes the console and aws-config.json.", 1024, Duration.Minutes(10),
-                new Dictionary<string, string>());
+                new Dictionary<string, string> { [FunctionEnvironment.PublishTimeoutSeconds] = "540" });
         }
 
         foreach (var function in new[] { Api, Orchestration, Poller })

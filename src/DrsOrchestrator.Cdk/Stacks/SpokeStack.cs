@@ -1,5 +1,8 @@
 using Amazon.CDK;
+using Amazon.CDK.AWS.Events;
+using Amazon.CDK.AWS.Events.Targets;
 using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.SQS;
 using Constructs;
 using DrsOrchestrator.Cdk.Configuration;
 using DrsOrchestrator.Cdk.Constructs;
@@ -8,7 +11,7 @@ namespace DrsOrchestrator.Cdk.Stacks;
 
 /// <summary>
 /// Deployed in each target (spoke) account: the one role the hub's functions assume, with the
-/// external ID, to call DRS and read EC2 there. The hub account and external ID are stack
+/// external ID, to call DRS and read EC2 there, and a rule forwarding DRS launch results to the hub's bus. The hub account and external ID are stack
 /// parameters, so nothing account-specific is baked into the template.
 /// </summary>
 internal sealed class SpokeStack : Stack
@@ -21,7 +24,7 @@ internal sealed class SpokeStack : Stack
         : base(scope, id, props)
     {
         ArgumentNullException.ThrowIfNull(config);
-        TemplateOptions.Description = "DRS Orchestrator spoke: cross-account role for the hub's orchestration functions.";
+        TemplateOptions.Description = "DRS Orchestrator spoke: cross-account role for the hub's orchestration functions and DRS event forwarding.";
 
         HubAccountId = new CfnParameter(this, "HubAccountId", new CfnParameterProps
         {
@@ -98,6 +101,8 @@ internal sealed class SpokeStack : Stack
             "DRS StartRecovery and the EC2 actions it performs with the caller's rights support no resource-level scoping; PassRole is limited to DRS's instance roles.",
             ["Resource::*", "Resource::arn:<AWS::Partition>:iam::<AWS::AccountId>:role/*AWSElasticDisasterRecovery*"]));
 
+        LaunchResultForwarding = ForwardLaunchResults(config);
+
         new CfnOutput(this, "CrossAccountRoleArn", new CfnOutputProps { Value = Role.RoleArn, Description = "Register this ARN with the external ID in the hub." });
     }
 
@@ -106,4 +111,62 @@ internal sealed class SpokeStack : Stack
     public CfnParameter ExternalId { get; }
 
     public Role Role { get; }
+
+    /// <summary>The hub's region; empty means the spoke's own region.</summary>
+    public CfnParameter HubRegion { get; private set; } = null!;
+
+    /// <summary>Sends this account's DRS launch results to the hub's bus.</summary>
+    public Rule LaunchResultForwarding { get; }
+
+    /// <summary>
+    /// DRS publishes launch results only on this account's default bus; the hub's poller can act on
+    /// them only if they reach the hub. Cross-account bus targets need a role EventBridge assumes here.
+    /// </summary>
+    private Rule ForwardLaunchResults(DeploymentConfig config)
+    {
+        HubRegion = new CfnParameter(this, "HubRegion", new CfnParameterProps
+        {
+            Type = "String",
+            Default = string.Empty,
+            AllowedPattern = "^([a-z]{2}(-[a-z]+)+-[0-9])?$",
+            Description = "The hub's region, when it differs from this stack's region (DRS launch results are forwarded there).",
+        });
+        var sameRegion = new CfnCondition(this, "HubInThisRegion", new CfnConditionProps
+        {
+            Expression = Fn.ConditionEquals(HubRegion.ValueAsString, string.Empty),
+        });
+        var hubRegion = Fn.ConditionIf(sameRegion.LogicalId, Pseudo.REGION, HubRegion.ValueAsString).ToString()!;
+        var hubBusArn = $"arn:{Pseudo.PARTITION}:events:{hubRegion}:{HubAccountId.ValueAsString}:event-bus/{config.Name(ResourceNames.EventBus)}";
+
+        var forwarder = new Role(this, "EventForwardingRole", new RoleProps
+        {
+            RoleName = config.Name("drs-event-forwarder"),
+            Description = "Lets EventBridge put this account's DRS launch results on the hub's event bus.",
+            AssumedBy = new ServicePrincipal("events.amazonaws.com"),
+        });
+        // The bus target grants this role events:PutEvents on the hub bus and nothing else.
+
+        // Deliveries the hub refuses (bus policy missing, bus deleted) land here for diagnosis and replay.
+        var deadLetters = new Queue(this, "ForwardingDlq", new QueueProps
+        {
+            QueueName = config.Name("drs-event-forwarding-dlq"),
+            Encryption = QueueEncryption.SQS_MANAGED,
+            EnforceSSL = true,
+            RetentionPeriod = Duration.Days(14),
+        });
+        Nag.Suppress(deadLetters, new NagSuppression("AwsSolutions-SQS3", "This queue is itself the dead-letter queue of the forwarding rule."));
+
+        return new Rule(this, "ForwardDrsLaunchResults", new RuleProps
+        {
+            RuleName = config.Name("forward-drs-launch-result"),
+            Description = "Forwards DRS recovery launch results to the DRS Orchestrator hub's event bus.",
+            EventPattern = new EventPattern { Source = ["aws.drs"], DetailType = [EventBridgeStack.LaunchResultDetailType] },
+            Targets =
+            [
+                new Amazon.CDK.AWS.Events.Targets.EventBus(
+                    Amazon.CDK.AWS.Events.EventBus.FromEventBusArn(this, "HubBus", hubBusArn),
+                    new Amazon.CDK.AWS.Events.Targets.EventBusProps { Role = forwarder, DeadLetterQueue = deadLetters }),
+            ],
+        });
+    }
 }

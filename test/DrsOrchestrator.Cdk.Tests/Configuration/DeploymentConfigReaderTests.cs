@@ -41,6 +41,8 @@ public sealed class DeploymentConfigReaderTests
     [InlineData("wafAllowedIpRanges", "10.0.0.0/8,not-a-cidr", "'not-a-cidr'")]
     [InlineData("wafAllowedIpRanges", "10.0.0.1", "'10.0.0.1'")]
     [InlineData("region", "mars-1", "region 'mars-1'")]
+    [InlineData("spokeAccountIds", "111122223333,12345", "spokeAccountIds entry '12345'")]
+    [InlineData("organizationId", "org-1", "organizationId 'org-1'")]
     public void Read_InvalidValue_ThrowsNamingTheKey(string key, string value, string expectedFragment)
     {
         // Arrange
@@ -158,5 +160,23 @@ public sealed class DeploymentConfigReaderTests
 
         // Assert
         Assert.Equal("dr-hub-test-api", name);
+    }
+
+    [Fact]
+    public void Read_SpokeAccountsAndOrganization_AcceptsSpokeEvents()
+    {
+        // Arrange
+        var context = new CdkContextBuilder()
+            .With("spokeAccountIds", new object[] { "111122223333", "111122223333", "444455556666" })
+            .With("organizationId", "o-a1b2c3d4e5")
+            .AsLookup();
+
+        // Act
+        var config = DeploymentConfigReader.Read(context);
+
+        // Assert
+        Assert.Equal(["111122223333", "444455556666"], config.SpokeAccountIds);
+        Assert.Equal("o-a1b2c3d4e5", config.OrganizationId);
+        Assert.True(config.AcceptsSpokeEvents);
     }
 }

@@ -4,7 +4,7 @@ using DrsOrchestrator.Cdk.Tests.Fixtures;
 namespace DrsOrchestrator.Cdk.Tests.Stacks;
 
 [Collection(SynthesizedAppsCollection.Name)]
-public sealed class EventBridgeStackTests(FullAppFixture full)
+public sealed class EventBridgeStackTests(FullAppFixture full, ExternalRoleAppFixture external)
 {
     [Fact]
     public void LaunchResultRule_Pattern_DrsLaunchResultsToThePoller()
@@ -54,5 +54,74 @@ public sealed class EventBridgeStackTests(FullAppFixture full)
         Assert.NotNull(rule["EventBusName"]);
         Assert.Contains("Monitoring", rule["Targets"]![0]!["Arn"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal("drs-orchestrator-dev-events", json.Single("AWS::Events::EventBus").Props()["Name"].Str());
+    }
+
+    [Fact]
+    public void SpokeLaunchResultRule_OnTheHubBus_SendsForwardedResultsToThePoller()
+    {
+        // Arrange
+        var json = full.JsonOf(full.Stacks.Hub.Events);
+
+        // Act
+        var rule = json.Resources("AWS::Events::Rule").Select(r => r.Resource.Props())
+            .Single(r => r["Name"].Str() == "drs-orchestrator-dev-spoke-drs-launch-result");
+
+        // Assert
+        var busId = json.Resources("AWS::Events::EventBus").Single().LogicalId;
+        Assert.Contains(busId, rule["EventBusName"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(["aws.drs"], rule["EventPattern"]!["source"].AsStrings());
+        Assert.Equal([EventBridgeStack.LaunchResultDetailType], rule["EventPattern"]!["detail-type"].AsStrings());
+        Assert.Contains("ExecutionPoller", rule["Targets"]![0]!["Arn"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BusPolicy_SpokeAccounts_MayPutOnlyDrsEvents()
+    {
+        // Arrange
+        var json = external.JsonOf(external.Stacks.Hub.Events);
+
+        // Act
+        var statement = json.Resources("AWS::Events::EventBusPolicy").Select(p => p.Resource.Props())
+            .Single(p => p["StatementId"].Str() == "SpokeAccountsPutDrsEvents")["Statement"]!;
+
+        // Assert
+        Assert.Equal("events:PutEvents", statement["Action"].Str());
+        var principals = statement["Principal"]!["AWS"]!.ToJsonString();
+        foreach (var account in ExternalRoleAppFixture.SpokeAccountIds)
+        {
+            Assert.Contains($":iam::{account}:root", principals, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("aws.drs", statement["Condition"]!["StringEquals"]!["events:source"].Str());
+        Assert.Contains("Bus", statement["Resource"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BusPolicy_Organization_AnyAccountOfItMayPutOnlyDrsEvents()
+    {
+        // Arrange
+        var json = external.JsonOf(external.Stacks.Hub.Events);
+
+        // Act
+        var statement = json.Resources("AWS::Events::EventBusPolicy").Select(p => p.Resource.Props())
+            .Single(p => p["StatementId"].Str() == "OrganizationPutDrsEvents")["Statement"]!;
+
+        // Assert
+        Assert.Equal("*", statement["Principal"].Str());
+        Assert.Equal(ExternalRoleAppFixture.OrganizationId, statement["Condition"]!["StringEquals"]!["aws:PrincipalOrgID"].Str());
+        Assert.Equal("aws.drs", statement["Condition"]!["StringEquals"]!["events:source"].Str());
+    }
+
+    [Fact]
+    public void BusPolicy_NoSpokesConfigured_BusStaysPrivate()
+    {
+        // Arrange
+        var json = full.JsonOf(full.Stacks.Hub.Events);
+
+        // Act
+        var policies = json.Resources("AWS::Events::EventBusPolicy");
+
+        // Assert
+        Assert.Empty(policies);
     }
 }

@@ -136,6 +136,21 @@ public sealed class LambdaStackTests(FullAppFixture full, ApiOnlyAppFixture apiO
     }
 
     [Fact]
+    public void FrontendBuilder_PublishTimeout_LeavesAMinuteToAnswerCloudFormation()
+    {
+        // Arrange
+        var json = full.JsonOf(full.Stacks.Hub.Lambda);
+
+        // Act
+        var builder = FunctionNamed(json, "drs-orchestrator-dev-frontend-builder");
+
+        // Assert
+        var timeout = builder["Timeout"]!.GetValue<int>();
+        var publish = int.Parse(builder["Environment"]!["Variables"]![FunctionEnvironment.PublishTimeoutSeconds].Str(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(timeout - 60, publish);
+    }
+
+    [Fact]
     public void Functions_ApiOnlyMode_HasNoFrontendBuilder()
     {
         // Arrange
