@@ -66,7 +66,8 @@ public static class ApiBenchmark
         }
 
         var cold = Stopwatch.StartNew();
-        var function = new Function(ApiComposition.Build(settings, TextWriter.Null, services => services.AddSingleton(db)));
+        var log = new StringWriter();
+        var function = new Function(ApiComposition.Build(settings, TextWriter.Synchronized(log), services => services.AddSingleton(db)));
         await using (var first = await function.HandleAsync(new MemoryStream(Encoding.UTF8.GetBytes(Event("GET", "/protection-groups", "limit=50")))).ConfigureAwait(false))
         {
             cold.Stop();
@@ -115,7 +116,17 @@ public static class ApiBenchmark
         };
         foreach (var (name, api, store) in cases)
         {
-            var apiTimes = await MeasureAsync(api).ConfigureAwait(false);
+            double[] apiTimes;
+            try
+            {
+                apiTimes = await MeasureAsync(api).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException)
+            {
+                output.WriteLine(log.ToString().Split('\n').LastOrDefault(l => l.Contains("stackTrace", StringComparison.Ordinal)));
+                throw;
+            }
+
             var storeTimes = await MeasureAsync(store).ConfigureAwait(false);
             var overhead = (Percentile(apiTimes, 50) - Percentile(storeTimes, 50)) / Percentile(storeTimes, 50);
             output.WriteLine(Invariant(

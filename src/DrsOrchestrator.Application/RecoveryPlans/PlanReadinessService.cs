@@ -84,7 +84,10 @@ public sealed class PlanReadinessService(
         findings.AddRange(snapshot.Servers.Where(s => s.Drs is null).Select(s => new ReadinessFinding(s.Server.SourceServerId, ReadinessStatus.Fail, $"DRS has no such source server in {s.Server.Location} (group {s.GroupId}).")));
         for (var w = 0; w < plan.Waves.Count; w++)
         {
-            if (!snapshot.Servers.Any(s => s.WaveIndex == w) && plan.Waves[w].ProtectionGroupIds.All(snapshot.Groups.ContainsKey))
+            // A wave in an unreadable location is already UNKNOWN; calling it empty would claim more than we know.
+            var groupsReadable = plan.Waves[w].ProtectionGroupIds.All(g => snapshot.Groups.TryGetValue(g, out var group)
+                && !snapshot.UnreadableLocations.ContainsKey(new AccountRegion(group.AccountId, group.Region)));
+            if (!snapshot.Servers.Any(s => s.WaveIndex == w) && groupsReadable)
             {
                 findings.Add(new ReadinessFinding(plan.Waves[w].Name, ReadinessStatus.Fail, "The wave selects no source server."));
             }

@@ -30,8 +30,9 @@ namespace DrsOrchestrator.Functions.Api.Hosting;
 
 /// <summary>The composition root: settings in, a ready pipeline out. The local host and tests use the same wiring.</summary>
 /// <remarks>
-/// Every registration is a lazy singleton, so a cold start builds only what its first request needs (a
-/// GET /protection-groups never constructs STS, DRS or Step Functions clients). Hosts replace the hub's
+/// Every registration is a lazy singleton and the DRS/EC2 factories defer their credentials to the first
+/// call, so a cold start builds only what its first request needs (a GET /protection-groups never resolves
+/// AWS credentials or constructs STS, DRS or Step Functions clients). Hosts replace the hub's
 /// identity by registering their own <see cref="AWSCredentials"/>, and the workflow by registering their
 /// own <see cref="IWorkflowClient"/> (the local runner).
 /// </remarks>
@@ -76,9 +77,12 @@ public static class ApiComposition
         services.AddSingleton(sp => new AccountCredentials(
             new CrossAccountOptions(settings.HubAccountId, sp.GetRequiredService<AWSCredentials>(), settings.Region, sp.GetRequiredService<AwsClientOptions>()),
             sp.GetRequiredService<IAccountAccessResolver>()));
-        services.AddSingleton<IDrsClientFactory>(sp => new CrossAccountDrsClientFactory(sp.GetRequiredService<AccountCredentials>(), sp.GetRequiredService<AwsClientOptions>()));
-        services.AddSingleton<IEc2ClientFactory>(sp => new CrossAccountEc2ClientFactory(sp.GetRequiredService<AccountCredentials>(), sp.GetRequiredService<AwsClientOptions>()));
-        services.AddSingleton<IAccountAccessValidator>(sp => new AccountAccessValidator(sp.GetRequiredService<AccountCredentials>(), sp.GetRequiredService<AwsClientOptions>()));
+        services.AddSingleton<IDrsClientFactory>(sp => new DeferredDrsClientFactory(
+            () => new CrossAccountDrsClientFactory(sp.GetRequiredService<AccountCredentials>(), sp.GetRequiredService<AwsClientOptions>())));
+        services.AddSingleton<IEc2ClientFactory>(sp => new DeferredEc2ClientFactory(
+            () => new CrossAccountEc2ClientFactory(sp.GetRequiredService<AccountCredentials>(), sp.GetRequiredService<AwsClientOptions>())));
+        services.AddSingleton<IAccountAccessValidator>(sp => new DeferredAccountAccessValidator(
+            () => new AccountAccessValidator(sp.GetRequiredService<AccountCredentials>(), sp.GetRequiredService<AwsClientOptions>())));
         services.AddSingleton<IWorkflowClient>(sp => AwsClients.StepFunctions(
             settings.Region, new SdkCredentialSource(sp.GetRequiredService<AWSCredentials>()), sp.GetRequiredService<AwsClientOptions>()));
         services.AddSingleton<IEventPublisher>(sp => AwsClients.EventBridge(

@@ -73,6 +73,7 @@ public sealed class ApiPipeline
                     }
                 }
 
+                RejectUndeclaredQuery(request, route);
                 var context = new RouteContext(request, route, match.PathParameters, caller, services, routes, cancellationToken);
                 var result = await match.Binding.Handler(context).ConfigureAwait(false);
                 response = Respond(request, result.Status, result);
@@ -124,6 +125,18 @@ public sealed class ApiPipeline
         ErrorKind.Throttled => 429,
         _ => 500,
     };
+
+    /// <summary>A query parameter the route does not declare is a typo or a misunderstanding, like an unknown body field: 400, not ignored.</summary>
+    private static void RejectUndeclaredQuery(ApiRequest request, RouteDefinition route)
+    {
+        foreach (var name in request.Query.Keys)
+        {
+            if (!route.QueryParameters.Any(p => string.Equals(p.Name, name, StringComparison.Ordinal)))
+            {
+                throw DomainException.BadRequest(ErrorCodes.UnknownField, $"Query parameter '{name}' is not accepted by {route.Key}.", new Dictionary<string, object?> { ["field"] = name });
+            }
+        }
+    }
 
     private static DomainException NotFound() =>
         DomainException.NotFound(ErrorCodes.RouteNotFound, "No such route.");

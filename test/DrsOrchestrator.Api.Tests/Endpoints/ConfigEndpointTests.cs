@@ -53,7 +53,7 @@ public sealed class ConfigEndpointTests(DynamoDbLocalFixture dynamo, ApiSimulato
         var servers = Fleet.Servers(source, ApiTestHost.SpokeA, "us-east-1", "OrderPortal");
         var g1 = await Fleet.CreateGroupAsync(source, ApiTestHost.SpokeA, "us-east-1", [servers[0].SourceServerId], """{"launchDisposition":"STOPPED","instanceProfile":"drs-recovery"}""");
         var g2 = await Fleet.CreateTagGroupAsync(source, ApiTestHost.SpokeA, "us-west-2", "Application", "Inventory");
-        await Fleet.CreatePlanAsync(source, ",\"rtoTargetMinutes\":45", g1, g2);
+        await Fleet.CreatePlanWithAsync(source, ",\"rtoTargetMinutes\":45", g1, g2);
         ResponseAssert.Success(await source.SendAsync(ApiRequestBuilder.Put("/config/settings", """{"version":0,"settings":{"executionHistoryRetentionDays":120}}""").As(Admin)));
         var exported = ResponseAssert.Success(await source.SendAsync(ApiRequestBuilder.Get("/config/export").As(Admin)));
         var target = await SharedHosts.GetAsync(dynamo, simulator, "config-export-target-" + Guid.NewGuid().ToString("N")[..6]);

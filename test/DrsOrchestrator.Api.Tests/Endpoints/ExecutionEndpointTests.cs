@@ -24,7 +24,7 @@ public sealed class ExecutionEndpointTests(DynamoDbLocalFixture dynamo, ApiSimul
         var dbs = Fleet.Servers(host, ApiTestHost.SpokeB, Region, "Payments", "db").Select(s => s.SourceServerId).ToArray();
         var g1 = await Fleet.CreateGroupAsync(host, ApiTestHost.SpokeB, Region, dbs);
         var g2 = await Fleet.CreateGroupAsync(host, ApiTestHost.SpokeB, Region, webs);
-        var planId = await Fleet.CreatePlanAsync(host, ",\"rtoTargetMinutes\":90", g1, g2);
+        var planId = await Fleet.CreatePlanWithAsync(host, ",\"rtoTargetMinutes\":90", g1, g2);
 
         // Act: start, watch it run, pause, cancel.
         var started = ResponseAssert.Success(await host.SendAsync(ApiRequestBuilder.Post($"/recovery-plans/{planId}/execute", """{"type":"DRILL","invocationSource":"CONSOLE"}""").As(Admin)), 202);

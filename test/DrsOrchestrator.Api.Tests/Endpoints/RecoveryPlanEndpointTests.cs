@@ -38,8 +38,8 @@ public sealed class RecoveryPlanEndpointTests(DynamoDbLocalFixture dynamo, ApiSi
     [InlineData("""[{"name":"a","protectionGroupIds":["GROUP"],"pauseBefore":true}]""", "FIRST_WAVE_PAUSE")]
     public async Task CreateRecoveryPlan_BrokenRule_Returns422WithStableCodeAndStoresNothing(string waves, string code)
     {
-        // Arrange
-        var host = await HostAsync();
+        // Arrange: a host per case, since each case claims the same servers.
+        var host = await SharedHosts.GetAsync(dynamo, simulator, "plans-rule-" + code.ToLowerInvariant());
         var servers = Fleet.Servers(host, ApiTestHost.SpokeA, "us-east-1", "OrderPortal", "app");
         var g1 = await Fleet.CreateGroupAsync(host, ApiTestHost.SpokeA, "us-east-1", [servers[0].SourceServerId]);
         var g2 = await Fleet.CreateGroupAsync(host, ApiTestHost.SpokeA, "us-east-1", [servers[1].SourceServerId]);
@@ -105,7 +105,7 @@ public sealed class RecoveryPlanEndpointTests(DynamoDbLocalFixture dynamo, ApiSi
         var stalled = Fleet.Servers(host, ApiTestHost.SpokeB, "us-west-2", "Reporting", "db")[0];
         var g1 = await Fleet.CreateGroupAsync(host, ApiTestHost.SpokeA, "us-east-1", [healthy.SourceServerId]);
         var g2 = await Fleet.CreateGroupAsync(host, ApiTestHost.SpokeB, "us-west-2", [stalled.SourceServerId]);
-        var planId = await Fleet.CreatePlanAsync(host, ",\"rpoTargetMinutes\":30", g1, g2);
+        var planId = await Fleet.CreatePlanWithAsync(host, ",\"rpoTargetMinutes\":30", g1, g2);
 
         // Act
         var report = ResponseAssert.Success(await host.SendAsync(ApiRequestBuilder.Get($"/recovery-plans/{planId}/readiness").As(TestCaller.InGroup(RoleGroups.ReadOnly))));

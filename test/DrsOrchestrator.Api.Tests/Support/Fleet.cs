@@ -47,9 +47,10 @@ internal static class Fleet
         $$"""{"name":"{{name}}","description":"test plan"{{extra}},"waves":[{{string.Join(',', groupIds.Select((g, i) => $$"""{"name":"wave-{{i + 1}}","protectionGroupIds":["{{g}}"]}"""))}}]}""";
 
     public static async Task<string> CreatePlanAsync(ApiTestHost host, params string[] groupIds) =>
-        await CreatePlanAsync(host, "", groupIds);
+        await CreatePlanWithAsync(host, "", groupIds);
 
-    public static async Task<string> CreatePlanAsync(ApiTestHost host, string extra, params string[] groupIds)
+    /// <param name="extra">More plan members, e.g. <c>,"rtoTargetMinutes":60</c>.</param>
+    public static async Task<string> CreatePlanWithAsync(ApiTestHost host, string extra, params string[] groupIds)
     {
         var body = PlanJson("plan-" + Guid.NewGuid().ToString("N")[..10], extra, groupIds);
         var data = ResponseAssert.Success(await host.SendAsync(ApiRequestBuilder.Post("/recovery-plans", body).As(Admin)), 201);
