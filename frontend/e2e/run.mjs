@@ -7,7 +7,7 @@
 // Usage: node frontend/e2e/run.mjs   (after building the console and the local host in Release)
 //   DRS_LOCAL_DLL=<path to DrsOrchestrator.Local.dll> overrides where the built host is looked for.
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -16,8 +16,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const shots = join(root, 'artifacts', 'screenshots');
 mkdirSync(shots, { recursive: true });
+// Failure screenshots of an earlier run would read as this run's.
+for (const file of readdirSync(shots)) if (file.startsWith('failed-')) rmSync(join(shots, file));
 
 const results = [];
+const browserErrors = [];
+let errorsReported = 0; // browser errors already attributed to a step
+let expectForbidden = false; // set while the read-only user probes the API on purpose
 let passed = 0;
 let failed = 0;
 let blocked = null; // the first failed step: later steps that need its outcome fail with a pointer to it
@@ -30,14 +35,31 @@ async function step(name, fn, { independent = false } = {}) {
     return;
   }
   const started = Date.now();
+  const errorsBefore = browserErrors.length;
   try {
     await fn();
+    // A step fails on any console error, page error or failed API call it caused (the deliberate 403
+    // probes are made with expectForbidden and do not count).
+    const fresh = browserErrors.slice(errorsBefore);
+    errorsReported = browserErrors.length;
+    if (fresh.length) {
+      // The step did what it should but the browser saw errors: it fails, yet later steps still run,
+      // since their preconditions hold.
+      failed++;
+      const message = `${fresh.length} browser error(s): ${fresh.slice(0, 5).join(' | ')}`;
+      results.push(`FAIL ${name}: ${message}`);
+      console.log(`  x ${name} (${Date.now() - started} ms)\n      ${message}`);
+      return;
+    }
     passed++;
     console.log(`  ok ${name} (${Date.now() - started} ms)`);
   } catch (error) {
     failed++;
     if (!independent) blocked = name;
-    const message = (error?.message ?? String(error)).split('\n').slice(0, 6).join('\n      ');
+    const fresh = browserErrors.slice(Math.max(errorsBefore, errorsReported));
+    errorsReported = browserErrors.length;
+    const extra = fresh.length ? `\nbrowser errors meanwhile: ${fresh.slice(0, 5).join(' | ')}` : '';
+    const message = ((error?.message ?? String(error)) + extra).split('\n').slice(0, 8).join('\n      ');
     results.push(`FAIL ${name}: ${message}`);
     console.log(`  x ${name}\n      ${message}`);
     if (page) await page.screenshot({ path: join(shots, `failed-${slug(name)}.png`), fullPage: true }).catch(() => {});
@@ -178,7 +200,6 @@ const groupName = `e2e-payments-${Date.now().toString(36)}`;
 const planName = `E2E three waves ${Date.now().toString(36)}`;
 let planUrl = '';
 let executionUrl = '';
-const consoleErrors = [];
 
 try {
   await step('local host starts', async () => {
@@ -194,8 +215,26 @@ try {
     });
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
     page = await context.newPage();
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() !== 'error') return;
+      // Chromium logs every HTTP error status as "Failed to load resource"; those are judged by the
+      // response listener below, which knows the URL and whether the status was expected.
+      if (m.text().startsWith('Failed to load resource')) return;
+      browserErrors.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => browserErrors.push(`page error: ${e.message}`));
+    page.on('response', (r) => {
+      if (r.status() < 400) return;
+      if (expectForbidden && r.status() === 403) return;
+      const index = browserErrors.push(`${r.request().method()} ${r.url().replace(base, '')} -> ${r.status()}`) - 1;
+      // The API's error body carries the code and message a bug report needs.
+      r.text().then((body) => { browserErrors[index] += ` ${body.slice(0, 300)}`; }).catch(() => {});
+    });
+    page.on('requestfailed', (r) => {
+      // Navigating away aborts in-flight polls; that is not an error a user would see.
+      if (r.failure()?.errorText === 'net::ERR_ABORTED') return;
+      browserErrors.push(`${r.method()} ${r.url().replace(base, '')} failed: ${r.failure()?.errorText}`);
+    });
   });
 
   await step('plan manager signs in; dashboard renders', async () => {
@@ -247,12 +286,15 @@ try {
 
   await step('recovery manager starts a drill', async () => {
     await signOut();
+    // The "operator" of the scenario is a DRSRecoveryManager: per BRIEF section 6, DRSOperator lacks
+    // ManageExecution and TerminateInstances, so it could start the drill but not resume it or
+    // terminate its instances.
     await signIn('DRSRecoveryManager');
     await page.goto(planUrl);
     await page.getByTestId('run-drill').click();
     await page.getByTestId('run-summary').waitFor({ timeout: 10_000 });
     await shot('07-confirm-drill');
-    await page.getByTestId('confirm-button').click();
+    await page.getByTestId('confirm-run').getByTestId('confirm-button').click();
     await page.waitForURL(/\/executions\/exec-/, { timeout: 30_000 });
     executionUrl = page.url();
     await expectNoFlashError();
@@ -273,7 +315,7 @@ try {
 
   await step('terminate the drill instances', async () => {
     await page.getByTestId('terminate-instances').click();
-    await page.getByTestId('confirm-button').click();
+    await page.getByTestId('confirm-terminate').getByTestId('confirm-button').click();
     await expectNoFlashError();
     await waitForText('TERMINAT', 120_000);
     await shot('10-execution-terminated');
@@ -286,7 +328,7 @@ try {
     await shot('11-executions');
   }, { independent: true });
 
-  await step('read-only user sees no enabled action buttons', async () => {
+  await step('read-only user sees no action buttons', async () => {
     if (!base) throw new Error('no host');
     await signOut().catch(async () => { await page.evaluate(() => sessionStorage.clear()); await page.goto(base + '/'); });
     await signIn('DRSReadOnly');
@@ -294,12 +336,12 @@ try {
     await page.getByTestId('recovery-plans-table').waitFor({ timeout: 30_000 });
     await shot('12-read-only-plans');
     const actionIds = ['create-plan', 'edit-plan', 'delete-plan', 'run-drill', 'run-recovery', 'create-group', 'pause-execution', 'resume-execution', 'cancel-execution', 'terminate-instances'];
+    // Actions the role does not grant are hidden, not merely disabled (disabled-with-reason is kept
+    // for users who hold the permission while the state forbids the action).
     const check = async () => {
       for (const id of actionIds) {
-        for (const button of await page.getByTestId(id).all()) {
-          const tag = await button.evaluate((el) => (el.tagName === 'BUTTON' ? el : el.querySelector('button'))?.disabled ?? true);
-          if (!tag) throw new Error(`"${id}" is enabled for a read-only user on ${page.url()}`);
-        }
+        const count = await page.getByTestId(id).count();
+        if (count) throw new Error(`"${id}" is shown to a read-only user on ${page.url()}`);
       }
     };
     await check();
@@ -311,6 +353,15 @@ try {
   }, { independent: true });
 
   await step('read-only user gets 403 from the API directly', async () => {
+    expectForbidden = true;
+    try {
+      await probeAsReadOnly();
+    } finally {
+      expectForbidden = false;
+    }
+  }, { independent: true });
+
+  async function probeAsReadOnly() {
     const plans = await apiFromPage('GET', '/recovery-plans');
     if (plans.status !== 200) throw new Error(`GET /recovery-plans returned ${plans.status}: ${plans.body}`);
     const planId = JSON.parse(plans.body).data.items[0]?.planId;
@@ -318,7 +369,7 @@ try {
     if (execute.status !== 403) throw new Error(`POST execute returned ${execute.status}: ${execute.body}`);
     const create = await apiFromPage('POST', '/protection-groups', { name: 'x', accountId: '111111111111', region: 'us-east-1', sourceServerIds: [] });
     if (create.status !== 403) throw new Error(`POST /protection-groups returned ${create.status}: ${create.body}`);
-  }, { independent: true });
+  }
 
   await step('other pages render for screenshots', async () => {
     for (const [path, name] of [['/source-servers', '15-source-servers'], ['/accounts', '16-accounts'], ['/settings', '17-settings']]) {
@@ -329,8 +380,10 @@ try {
     }
   }, { independent: true });
 
-  await step('no console errors in the browser', async () => {
-    if (consoleErrors.length) throw new Error(`${consoleErrors.length} console error(s): ${consoleErrors.slice(0, 5).join(' | ')}`);
+  await step('no browser errors outside the steps', async () => {
+    // Errors raised during a step fail that step; this catches late ones (e.g. a poll after the last step).
+    const late = browserErrors.slice(errorsReported);
+    if (late.length) throw new Error(`${late.length} browser error(s): ${late.slice(0, 8).join(' | ')}`);
   }, { independent: true });
 } finally {
   if (browser) await browser.close().catch(() => {});

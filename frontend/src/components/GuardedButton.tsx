@@ -3,10 +3,11 @@ import Button, { type ButtonProps } from '@cloudscape-design/components/button';
 import type { ActionState } from '../domain/executionActions';
 
 /**
- * A button that is disabled with a visible reason (state or permission) rather than hidden, so an
- * operator knows why an action is unavailable.
+ * A button that is hidden when the role never grants the action, and otherwise disabled with a
+ * visible reason while the state forbids it, so an operator knows why it is unavailable.
  */
 export function GuardedButton({ state, children, ...rest }: Omit<ButtonProps, 'disabled' | 'disabledReason'> & { state: ActionState; children: string }) {
+  if (state.hidden) return null;
   return (
     <Button {...rest} disabled={!state.enabled} disabledReason={state.reason}>
       {children}
@@ -16,7 +17,7 @@ export function GuardedButton({ state, children, ...rest }: Omit<ButtonProps, 'd
 
 /** The reasons of disabled actions, as visible text next to a button group (tooltips are hover-only). */
 export function DisabledReasons({ states }: { states: Record<string, ActionState> }) {
-  const reasons = Object.entries(states).filter(([, s]) => !s.enabled && s.reason);
+  const reasons = Object.entries(states).filter(([, s]) => !s.enabled && !s.hidden && s.reason);
   if (reasons.length === 0) return null;
   return (
     <Box variant="small" color="text-body-secondary" data-testid="disabled-reasons">

@@ -25,10 +25,11 @@ describe('executionActions', () => {
     expect(actions.pause.enabled).toBe(false);
   });
 
-  it('executionActions_ReadOnlyUser_EveryActionDisabledWithPermissionReason', () => {
+  it('executionActions_ReadOnlyUser_EveryActionHiddenWithPermissionReason', () => {
     const actions = executionActions(anExecution({ status: 'PAUSED' }), readOnly);
 
-    expect(actions.resume).toEqual({ enabled: false, reason: 'Your role does not grant drs:ManageExecution.' });
+    expect(actions.resume).toEqual({ enabled: false, reason: 'Your role does not grant drs:ManageExecution.', hidden: true });
+    expect(actions.pause.hidden).toBe(true);
     expect(actions.cancel.reason).toBe('Your role does not grant drs:ManageExecution.');
     expect(actions.terminate.reason).toBe('Your role does not grant drs:TerminateInstances.');
   });
@@ -83,7 +84,7 @@ describe('executeAction', () => {
   it('executeAction_DrillOperatorAsksForRecovery_Refused', () => {
     const state = executeAction('RECOVERY', permissionsFor([RoleGroups.drillOperator]), false);
 
-    expect(state).toEqual({ enabled: false, reason: 'Your role does not grant drs:ExecuteRecovery.' });
+    expect(state).toEqual({ enabled: false, reason: 'Your role does not grant drs:ExecuteRecovery.', hidden: true });
   });
 
   it('executeAction_DrillOperatorAsksForDrill_Allowed', () => {

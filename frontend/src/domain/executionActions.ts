@@ -5,6 +5,11 @@ export interface ActionState {
   enabled: boolean;
   /** Why the action is disabled; shown next to the button. */
   reason?: string;
+  /**
+   * The role never grants this action, so the console hides it instead of disabling it; a disabled
+   * button with a reason is kept for users who may act once the state allows it.
+   */
+  hidden?: boolean;
 }
 
 export interface ExecutionActions {
@@ -26,9 +31,10 @@ export function isTerminal(status: ExecutionStatus): boolean {
 }
 
 function decide(stateReason: string | undefined, granted: ReadonlySet<Permission>, permission: Permission): ActionState {
-  // The permission reason wins: a user who may never do this should not be told to wait for a state.
-  const reason = missingPermissionReason(granted, permission) ?? stateReason;
-  return reason ? { enabled: false, reason } : { enabled: true };
+  // The permission wins: a user who may never do this should not be told to wait for a state.
+  const permissionReason = missingPermissionReason(granted, permission);
+  if (permissionReason) return { enabled: false, reason: permissionReason, hidden: true };
+  return stateReason ? { enabled: false, reason: stateReason } : { enabled: true };
 }
 
 /** Recovery instances the run launched that DRS has not terminated yet. */
@@ -80,6 +86,6 @@ export function executeAction(type: ExecutionType, granted: ReadonlySet<Permissi
       : granted.has(Permissions.executeDrill) || granted.has(Permissions.executeRecovery)
         ? undefined
         : `Your role does not grant ${Permissions.executeDrill}.`;
-  const reason = permissionReason ?? (activeExecution ? 'The plan already has an active execution.' : undefined);
-  return reason ? { enabled: false, reason } : { enabled: true };
+  if (permissionReason) return { enabled: false, reason: permissionReason, hidden: true };
+  return activeExecution ? { enabled: false, reason: 'The plan already has an active execution.' } : { enabled: true };
 }

@@ -88,12 +88,16 @@ export default function AccountsPage() {
             description="Spoke accounts reached with STS AssumeRole and an external ID."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button disabled={!!validateReason} disabledReason={validateReason} loading={action.busy} data-testid="validate-account" onClick={() => void validate()}>
-                  Validate
-                </Button>
-                <Button variant="primary" disabled={!!manageReason} disabledReason={manageReason} data-testid="add-account" onClick={() => setAdding(emptyAccount)}>
-                  Add account
-                </Button>
+                {permissions.has(Permissions.manageAccounts) && (
+                  <Button disabled={!!validateReason} disabledReason={validateReason} loading={action.busy} data-testid="validate-account" onClick={() => void validate()}>
+                    Validate
+                  </Button>
+                )}
+                {permissions.has(Permissions.manageAccounts) && (
+                  <Button variant="primary" disabled={!!manageReason} disabledReason={manageReason} data-testid="add-account" onClick={() => setAdding(emptyAccount)}>
+                    Add account
+                  </Button>
+                )}
               </SpaceBetween>
             }
           >

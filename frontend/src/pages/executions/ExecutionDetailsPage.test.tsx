@@ -68,15 +68,14 @@ describe('ExecutionDetailsPage', () => {
     expect(screen.getByTestId('reason-Resume')).toHaveTextContent('Only a paused execution can be resumed (this one is RUNNING).');
   });
 
-  it('ExecutionDetailsPage_ReadOnlyUser_AllActionsDisabledWithPermissionReason', async () => {
+  it('ExecutionDetailsPage_ReadOnlyUser_AllActionsHidden', async () => {
     show(anExecution({ status: 'PAUSED' }), [RoleGroups.readOnly]);
 
     await screen.findByTestId('wave-timeline');
     for (const id of ['pause-execution', 'resume-execution', 'cancel-execution', 'terminate-instances']) {
-      expect(button(id)).toHaveAttribute('aria-disabled', 'true');
+      expect(screen.queryByTestId(id)).toBeNull();
     }
-    expect(screen.getByTestId('reason-Resume')).toHaveTextContent('drs:ManageExecution');
-    expect(screen.getByTestId('reason-Terminate instances')).toHaveTextContent('drs:TerminateInstances');
+    expect(screen.queryByTestId('disabled-reasons')).toBeNull();
   });
 
   it('ExecutionDetailsPage_ResumeClicked_PostsResumeAndReloads', async () => {
@@ -128,6 +127,17 @@ describe('ExecutionDetailsPage', () => {
 
     await waitFor(() => expect(backend.callsTo('POST', '/executions/exec-1/terminate-instances')).toHaveLength(1));
     expect(backend.callsTo('POST', '/executions/exec-1/terminate-instances')[0]!.body).toEqual({});
+  });
+
+  it('ExecutionDetailsPage_DrillInstancesTerminated_CountsThemAsLaunched', async () => {
+    const servers = [
+      aServerRecord({ sourceServerId: 's-1', launchStatus: 'TERMINATED', recoveryInstanceId: 'i-rec1' }),
+      aServerRecord({ sourceServerId: 's-2', launchStatus: 'LAUNCHED', recoveryInstanceId: 'i-rec2' }),
+      aServerRecord({ sourceServerId: 's-3', launchStatus: 'TERMINATED', recoveryInstanceId: null }),
+    ];
+    show(anExecution({ status: 'COMPLETED', waves: [aWaveRecord({ status: 'COMPLETED', servers })], termination: aTermination({ status: 'COMPLETED' }) }));
+
+    expect(await screen.findByText('2 launched (1 since terminated), 1 failed of 3')).toBeInTheDocument();
   });
 
   it('ExecutionDetailsPage_TerminationInProgress_ShowsRemainingInstances', async () => {

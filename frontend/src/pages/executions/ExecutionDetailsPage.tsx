@@ -166,9 +166,13 @@ function TerminationProgress({ executionId }: { executionId: string }) {
 
 function serverCounts(execution: Execution): string {
   const servers = execution.waves.flatMap((w) => w.servers);
-  const launched = servers.filter((s) => s.launchStatus === 'LAUNCHED').length;
-  const failed = servers.filter((s) => s.launchStatus === 'FAILED' || s.launchStatus === 'TERMINATED').length;
-  return `${launched} launched, ${failed} failed of ${servers.length}`;
+  // DRS reports TERMINATED both for a launch it aborted and for a drill instance terminated afterwards;
+  // only the second has a recovery instance, and it did launch.
+  const terminatedAfterLaunch = servers.filter((s) => s.launchStatus === 'TERMINATED' && s.recoveryInstanceId !== null).length;
+  const launched = servers.filter((s) => s.launchStatus === 'LAUNCHED').length + terminatedAfterLaunch;
+  const failed = servers.filter((s) => s.launchStatus === 'FAILED' || (s.launchStatus === 'TERMINATED' && s.recoveryInstanceId === null)).length;
+  const terminated = terminatedAfterLaunch ? ` (${terminatedAfterLaunch} since terminated)` : '';
+  return `${launched} launched${terminated}, ${failed} failed of ${servers.length}`;
 }
 
 export default function ExecutionDetailsPage() {

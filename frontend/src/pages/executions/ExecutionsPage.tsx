@@ -96,9 +96,11 @@ export default function ExecutionsPage() {
           counter={query.data ? `(${items.length})` : undefined}
           description="Every drill and recovery, newest first."
           actions={
-            <Button disabled={!!deleteReason} disabledReason={deleteReason} data-testid="delete-executions" onClick={() => setDeleting(true)}>
-              Delete
-            </Button>
+            permissions.has(Permissions.manageExecution) && (
+              <Button disabled={!!deleteReason} disabledReason={deleteReason} data-testid="delete-executions" onClick={() => setDeleting(true)}>
+                Delete
+              </Button>
+            )
           }
         >
           Executions

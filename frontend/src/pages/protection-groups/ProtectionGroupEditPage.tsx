@@ -265,9 +265,11 @@ export default function ProtectionGroupEditPage() {
               <Button formAction="none" variant="link" onClick={() => navigate('/protection-groups')}>
                 Cancel
               </Button>
-              <Button variant="primary" loading={action.busy} disabled={!!saveReason} disabledReason={saveReason} data-testid="save-group">
-                {editing ? 'Save changes' : 'Create protection group'}
-              </Button>
+              {!saveReason && (
+                <Button variant="primary" loading={action.busy} disabled={!!saveReason} disabledReason={saveReason} data-testid="save-group">
+                  {editing ? 'Save changes' : 'Create protection group'}
+                </Button>
+              )}
             </SpaceBetween>
           }
         >
@@ -369,9 +371,11 @@ export default function ProtectionGroupEditPage() {
                   variant="h2"
                   description="Defaults for every server in the group; a server's own overrides win. Saved with the group, then applied to DRS on request."
                   actions={
-                    <Button formAction="none" disabled={!!applyReason} disabledReason={applyReason} loading={action.busy} data-testid="apply-launch-settings" onClick={() => void apply()}>
-                      Apply to servers
-                    </Button>
+                    permissions.has(Permissions.updateProtectionGroup) && (
+                      <Button formAction="none" disabled={!!applyReason} disabledReason={applyReason} loading={action.busy} data-testid="apply-launch-settings" onClick={() => void apply()}>
+                        Apply to servers
+                      </Button>
+                    )
                   }
                 >
                   Launch settings

@@ -65,15 +65,21 @@ export default function ProtectionGroupsPage() {
             description="Sets of DRS source servers in one account and region, chosen by ID or by tags."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button disabled={!!editReason} disabledReason={editReason} data-testid="edit-group" onClick={() => target && navigate(`/protection-groups/${target.groupId}/edit`)}>
-                  Edit
-                </Button>
-                <Button disabled={!!deleteReason} disabledReason={deleteReason} data-testid="delete-group" onClick={() => setDeleting(true)}>
-                  Delete
-                </Button>
-                <Button variant="primary" disabled={!!createReason} disabledReason={createReason} data-testid="create-group" onClick={() => navigate('/protection-groups/new')}>
-                  Create protection group
-                </Button>
+                {permissions.has(Permissions.updateProtectionGroup) && (
+                  <Button disabled={!!editReason} disabledReason={editReason} data-testid="edit-group" onClick={() => target && navigate(`/protection-groups/${target.groupId}/edit`)}>
+                    Edit
+                  </Button>
+                )}
+                {permissions.has(Permissions.deleteProtectionGroup) && (
+                  <Button disabled={!!deleteReason} disabledReason={deleteReason} data-testid="delete-group" onClick={() => setDeleting(true)}>
+                    Delete
+                  </Button>
+                )}
+                {permissions.has(Permissions.createProtectionGroup) && (
+                  <Button variant="primary" disabled={!!createReason} disabledReason={createReason} data-testid="create-group" onClick={() => navigate('/protection-groups/new')}>
+                    Create protection group
+                  </Button>
+                )}
               </SpaceBetween>
             }
           >

@@ -46,13 +46,14 @@ describe('RecoveryPlanDetailsPage', () => {
     expect(screen.getByTestId('readiness')).toHaveTextContent('1 server is not replicating.');
   });
 
-  it('RecoveryPlanDetailsPage_DrillOperator_RecoveryDisabledWithReason', async () => {
+  it('RecoveryPlanDetailsPage_DrillOperator_RecoveryAndEditHidden', async () => {
     show([RoleGroups.drillOperator]);
 
     await screen.findByTestId('plan-waves');
     expect(screen.getByTestId('run-drill')).not.toHaveAttribute('aria-disabled');
-    expect(screen.getByTestId('run-recovery')).toHaveAttribute('aria-disabled', 'true');
-    expect(screen.getByTestId('reason-Run recovery')).toHaveTextContent('drs:ExecuteRecovery');
+    expect(screen.queryByTestId('run-recovery')).toBeNull();
+    expect(screen.queryByTestId('edit-plan')).toBeNull();
+    expect(screen.queryByTestId('reason-Run recovery')).toBeNull();
   });
 
   it('RecoveryPlanDetailsPage_ActiveExecution_RunDisabled', async () => {

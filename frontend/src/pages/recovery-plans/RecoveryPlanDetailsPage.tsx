@@ -165,9 +165,11 @@ export default function RecoveryPlanDetailsPage() {
           actions={
             <SpaceBetween size="xs">
               <SpaceBetween direction="horizontal" size="xs">
-                <Button disabled={!!editReason} disabledReason={editReason} data-testid="edit-plan" onClick={() => navigate(`/recovery-plans/${planId}/edit`)}>
-                  Edit
-                </Button>
+                {permissions.has(Permissions.updateRecoveryPlan) && (
+                  <Button disabled={!!editReason} disabledReason={editReason} data-testid="edit-plan" onClick={() => navigate(`/recovery-plans/${planId}/edit`)}>
+                    Edit
+                  </Button>
+                )}
                 <GuardedButton state={drill} data-testid="run-drill" onClick={() => open('DRILL')}>
                   Run drill
                 </GuardedButton>

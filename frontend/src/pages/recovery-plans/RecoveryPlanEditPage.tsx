@@ -226,9 +226,11 @@ export default function RecoveryPlanEditPage() {
               <Button formAction="none" variant="link" onClick={() => navigate(editing ? `/recovery-plans/${planId}` : '/recovery-plans')}>
                 Cancel
               </Button>
-              <Button variant="primary" loading={saving} disabled={!!saveReason} disabledReason={saveReason} data-testid="save-plan">
-                {editing ? 'Save changes' : 'Create recovery plan'}
-              </Button>
+              {!saveReason && (
+                <Button variant="primary" loading={saving} disabled={!!saveReason} disabledReason={saveReason} data-testid="save-plan">
+                  {editing ? 'Save changes' : 'Create recovery plan'}
+                </Button>
+              )}
             </SpaceBetween>
           }
         >

@@ -27,10 +27,12 @@ describe('RecoveryPlansPage', () => {
     expect(await screen.findByText('No recovery plans')).toBeInTheDocument();
   });
 
-  it('RecoveryPlansPage_Operator_CreateDisabled', async () => {
-    renderPage(<RecoveryPlansPage />, { groups: [RoleGroups.operator], backend: new FakeBackend().on('GET', '/recovery-plans', page([aRecoveryPlan()])).on('GET', '/executions', page([])) });
+  it('RecoveryPlansPage_Operator_CreateEditDeleteHidden', async () => {
+    const plan = aRecoveryPlan();
+    renderPage(<RecoveryPlansPage />, { groups: [RoleGroups.operator], backend: new FakeBackend().on('GET', '/recovery-plans', page([plan])).on('GET', '/executions', page([])) });
 
-    expect(await screen.findByTestId('create-plan')).toHaveAttribute('aria-disabled', 'true');
+    expect(await screen.findByText(plan.name)).toBeInTheDocument();
+    for (const id of ['create-plan', 'edit-plan', 'delete-plan']) expect(screen.queryByTestId(id)).toBeNull();
   });
 
   it('RecoveryPlansPage_ListFails_FlashesCode', async () => {

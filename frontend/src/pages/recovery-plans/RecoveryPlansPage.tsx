@@ -62,15 +62,21 @@ export default function RecoveryPlansPage() {
             description="Ordered waves of protection groups, run as a drill or a recovery."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button disabled={!!editReason} disabledReason={editReason} data-testid="edit-plan" onClick={() => target && navigate(`/recovery-plans/${target.planId}/edit`)}>
-                  Edit
-                </Button>
-                <Button disabled={!!deleteReason} disabledReason={deleteReason} data-testid="delete-plan" onClick={() => setDeleting(true)}>
-                  Delete
-                </Button>
-                <Button variant="primary" disabled={!!createReason} disabledReason={createReason} data-testid="create-plan" onClick={() => navigate('/recovery-plans/new')}>
-                  Create recovery plan
-                </Button>
+                {permissions.has(Permissions.updateRecoveryPlan) && (
+                  <Button disabled={!!editReason} disabledReason={editReason} data-testid="edit-plan" onClick={() => target && navigate(`/recovery-plans/${target.planId}/edit`)}>
+                    Edit
+                  </Button>
+                )}
+                {permissions.has(Permissions.deleteRecoveryPlan) && (
+                  <Button disabled={!!deleteReason} disabledReason={deleteReason} data-testid="delete-plan" onClick={() => setDeleting(true)}>
+                    Delete
+                  </Button>
+                )}
+                {permissions.has(Permissions.createRecoveryPlan) && (
+                  <Button variant="primary" disabled={!!createReason} disabledReason={createReason} data-testid="create-plan" onClick={() => navigate('/recovery-plans/new')}>
+                    Create recovery plan
+                  </Button>
+                )}
               </SpaceBetween>
             }
           >

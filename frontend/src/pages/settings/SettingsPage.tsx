@@ -70,21 +70,25 @@ export default function SettingsPage() {
               description="Copies EC2 instance tags onto their DRS source servers so tag-based groups stay current."
               actions={
                 <SpaceBetween direction="horizontal" size="xs">
-                  <Button disabled={!!reason} disabledReason={reason} data-testid="run-tag-sync" onClick={() => void action.run(() => api.config.runTagSync()).then((run) => {
-                      if (run) flash.success(runText(run));
-                      tagSync.reload();
-                    })}>
-                    Run now
-                  </Button>
-                  <Button
-                    variant="primary"
-                    disabled={!!reason || !shown}
-                    disabledReason={reason}
-                    data-testid="save-tag-sync"
-                    onClick={() => shown && void action.run(() => api.config.putTagSync(version, shown), 'Tag sync settings saved.').then((saved) => { if (saved) { setEdit(null); tagSync.reload(); } })}
-                  >
-                    Save
-                  </Button>
+                  {!reason && (
+                    <Button disabled={!!reason} disabledReason={reason} data-testid="run-tag-sync" onClick={() => void action.run(() => api.config.runTagSync()).then((run) => {
+                        if (run) flash.success(runText(run));
+                        tagSync.reload();
+                      })}>
+                      Run now
+                    </Button>
+                  )}
+                  {!reason && (
+                    <Button
+                      variant="primary"
+                      disabled={!!reason || !shown}
+                      disabledReason={reason}
+                      data-testid="save-tag-sync"
+                      onClick={() => shown && void action.run(() => api.config.putTagSync(version, shown), 'Tag sync settings saved.').then((saved) => { if (saved) { setEdit(null); tagSync.reload(); } })}
+                    >
+                      Save
+                    </Button>
+                  )}
                 </SpaceBetween>
               }
             >
@@ -141,9 +145,11 @@ export default function SettingsPage() {
             <Checkbox checked={dryRun} onChange={(e) => setDryRun(e.detail.checked)} data-testid="import-dry-run">
               Validate only (dry run): check everything, write nothing
             </Checkbox>
-            <Button disabled={!!reason || files.length === 0} disabledReason={reason} loading={action.busy} data-testid="import-config" onClick={() => void importFile()}>
-              {dryRun ? 'Validate' : 'Import'}
-            </Button>
+            {!reason && (
+              <Button disabled={!!reason || files.length === 0} disabledReason={reason} loading={action.busy} data-testid="import-config" onClick={() => void importFile()}>
+                {dryRun ? 'Validate' : 'Import'}
+              </Button>
+            )}
           </SpaceBetween>
         </Container>
       </SpaceBetween>

@@ -107,22 +107,24 @@ export default function SourceServerDetailsPage() {
               variant="h2"
               description="DRS's own launch configuration of this server (a partial update sends only what changed)."
               actions={
-                <Button
-                  disabled={!!saveLaunchReason || launch.loading}
-                  disabledReason={saveLaunchReason}
-                  loading={action.busy}
-                  data-testid="save-launch-settings"
-                  onClick={() =>
-                    void action.run(() => api.drs.putLaunchConfiguration(serverId, location, changes), 'Launch configuration saved in DRS.').then((saved) => {
-                      if (saved) {
-                        setSettings(null);
-                        launch.reload();
-                      }
-                    })
-                  }
-                >
-                  Save launch configuration
-                </Button>
+                !writeReason && (
+                  <Button
+                    disabled={!!saveLaunchReason || launch.loading}
+                    disabledReason={saveLaunchReason}
+                    loading={action.busy}
+                    data-testid="save-launch-settings"
+                    onClick={() =>
+                      void action.run(() => api.drs.putLaunchConfiguration(serverId, location, changes), 'Launch configuration saved in DRS.').then((saved) => {
+                        if (saved) {
+                          setSettings(null);
+                          launch.reload();
+                        }
+                      })
+                    }
+                  >
+                    Save launch configuration
+                  </Button>
+                )
               }
             >
               Launch configuration
@@ -178,14 +180,16 @@ export default function SourceServerDetailsPage() {
             <Header
               variant="h2"
               actions={
-                <Button
-                  disabled={!!writeReason}
-                  disabledReason={writeReason}
-                  data-testid="save-tags"
-                  onClick={() => void action.run(() => api.drs.putTags(serverId, location, tagChanges(s.tags, shownTags)), 'Tags saved in DRS.')}
-                >
-                  Save tags
-                </Button>
+                !writeReason && (
+                  <Button
+                    disabled={!!writeReason}
+                    disabledReason={writeReason}
+                    data-testid="save-tags"
+                    onClick={() => void action.run(() => api.drs.putTags(serverId, location, tagChanges(s.tags, shownTags)), 'Tags saved in DRS.')}
+                  >
+                    Save tags
+                  </Button>
+                )
               }
             >
               Tags
