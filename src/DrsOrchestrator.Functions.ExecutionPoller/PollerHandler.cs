@@ -14,7 +14,7 @@ public sealed class PollerHandler(OrchestrationEngine engine)
     public const string LaunchResultDetailType = "DRS Source Server Launch Result";
     public const string ScheduledDetailType = "Scheduled Event";
 
-    /// <returns><c>{"launchResults":n,"executions":n,"reconciled":n}</c>.</returns>
+    /// <returns><c>{"launchResults":n,"executions":n,"reconciled":n,"terminations":n}</c>.</returns>
     public async Task<JsonObject> HandleAsync(JsonNode input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -36,7 +36,8 @@ public sealed class PollerHandler(OrchestrationEngine engine)
 
         var touched = notices.Count > 0 ? await engine.ApplyLaunchResultsAsync(notices, cancellationToken).ConfigureAwait(false) : [];
         var reconciled = reconcile ? await engine.ReconcileActiveAsync(cancellationToken).ConfigureAwait(false) : 0;
-        return new JsonObject { ["launchResults"] = notices.Count, ["executions"] = touched.Count, ["reconciled"] = reconciled };
+        var terminations = reconcile ? await engine.TrackTerminationsAsync(cancellationToken).ConfigureAwait(false) : 0;
+        return new JsonObject { ["launchResults"] = notices.Count, ["executions"] = touched.Count, ["reconciled"] = reconciled, ["terminations"] = terminations };
     }
 
     /// <summary>Reads a launch-result envelope; null when a field the engine needs is missing.</summary>

@@ -71,7 +71,7 @@ public sealed class OrchestrationHandler(OrchestrationEngine engine)
     public static OrchestrationStepResult ToContract(StepResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return new OrchestrationStepResult(result.ExecutionId, result.WireName, result.WaitSeconds);
+        return result.ToContract();
     }
 
     /// <summary>Failures that a retry with backoff can fix; everything else records FAILED with its cause.</summary>

@@ -3,6 +3,7 @@ using DrsOrchestrator.Domain.Common;
 using DrsOrchestrator.Domain.Executions;
 using DrsOrchestrator.Domain.RecoveryPlans;
 using DrsOrchestrator.Orchestration.Tests.Support;
+using DrsOrchestrator.Tests.Common.Engine;
 using DrsOrchestrator.Simulator.Faults;
 using DrsOrchestrator.Tests.Common.Builders;
 using DrsOrchestrator.Tests.Common.DynamoDb;

@@ -14,9 +14,6 @@ public sealed class TargetAccountService(
     IAccountAccessValidator validator,
     TimeProvider time)
 {
-    /// <summary>Not yet in <see cref="ErrorCodes"/>; kept stable here until it is.</summary>
-    public const string AccountInUse = "ACCOUNT_IN_USE";
-
     public Task<Page<TargetAccount>> ListAsync(PageRequest page, CancellationToken cancellationToken) =>
         accounts.ListAsync(page, cancellationToken);
 
@@ -52,7 +49,7 @@ public sealed class TargetAccountService(
         if (users.Length > 0)
         {
             throw DomainException.Conflict(
-                AccountInUse,
+                ErrorCodes.AccountInUse,
                 $"Account {accountId} is used by {users.Length} protection group(s); delete or move them first.",
                 new Dictionary<string, object?> { ["accountId"] = accountId, ["protectionGroupIds"] = users });
         }

@@ -5,6 +5,7 @@ using DrsOrchestrator.Domain.Executions;
 using DrsOrchestrator.Domain.Planning;
 using DrsOrchestrator.Domain.Ports.Drs;
 using DrsOrchestrator.Domain.Ports.Workflow;
+using DrsOrchestrator.Workflow.Contract;
 
 namespace DrsOrchestrator.Application.Executions;
 
@@ -159,23 +160,17 @@ public sealed class ExecutionCommands(OrchestrationEngine engine)
 
     /// <summary>
     /// Terminates the recovery instances an ended execution launched, one DRS job per account and region.
-    /// Drills only by default; a RECOVERY needs <paramref name="confirmRecovery"/>.
+    /// A drill's by default; a RECOVERY's only with <paramref name="confirmRecovery"/>. The jobs are then
+    /// tracked to completion by the finder (and whenever someone asks for the termination status).
     /// </summary>
     /// <exception cref="DomainException">
-    /// Validation RECOVERY_CONFIRMATION_REQUIRED; Conflict DRILL_ONLY, EXECUTION_ACTIVE, TERMINATION_NOT_ALLOWED, INVALID_STATE_TRANSITION.
+    /// Validation RECOVERY_CONFIRMATION_REQUIRED; Conflict EXECUTION_ACTIVE, TERMINATION_NOT_ALLOWED, INVALID_STATE_TRANSITION.
     /// </exception>
     public async Task<Execution> TerminateInstancesAsync(string executionId, string actor, bool confirmRecovery, CancellationToken cancellationToken)
     {
-        var current = await engine.Store.LoadAsync(executionId, cancellationToken).ConfigureAwait(false);
-        if (current.Type == ExecutionType.Recovery && !confirmRecovery)
-        {
-            throw DomainException.Validation(ErrorCodes.RecoveryConfirmationRequired,
-                $"Execution {executionId} is a RECOVERY: its instances run the business now. Confirm explicitly to terminate them.");
-        }
-
         var (requested, _) = await engine.UpdateAsync(executionId, e =>
         {
-            e.RequestTermination(actor, engine.Time.GetUtcNow());
+            e.RequestTermination(actor, confirmRecovery, engine.Time.GetUtcNow());
             return true;
         }, cancellationToken).ConfigureAwait(false);
 
@@ -200,47 +195,10 @@ public sealed class ExecutionCommands(OrchestrationEngine engine)
         var execution = await engine.Store.LoadAsync(executionId, cancellationToken).ConfigureAwait(false);
         if (execution.Record.Termination.Status == TerminationStatus.InProgress)
         {
-            execution = await RefreshTerminationAsync(execution, cancellationToken).ConfigureAwait(false);
+            execution = await engine.RefreshTerminationAsync(execution, cancellationToken).ConfigureAwait(false);
         }
 
         return new TerminationStatusView(executionId, execution.Record.Termination, execution.RecoveryInstancesToTerminate().Count);
-    }
-
-    private async Task<Execution> RefreshTerminationAsync(Execution execution, CancellationToken cancellationToken)
-    {
-        var jobIds = execution.Record.Termination.JobIds;
-        var locations = execution.Waves.SelectMany(w => w.Servers).Select(s => new AccountRegion(s.AccountId, s.Region)).Distinct();
-        var jobs = new List<DrsJob>();
-        foreach (var location in locations)
-        {
-            jobs.AddRange(await engine.Fleet.DescribeJobsAsync(location, jobIds, cancellationToken).ConfigureAwait(false));
-        }
-
-        var found = jobs.Where(j => jobIds.Contains(j.JobId)).GroupBy(j => j.JobId).Select(g => g.First()).ToList();
-        if (found.Count < jobIds.Count || found.Any(j => j.Status != Domain.Ports.Drs.DrsJobStatus.Completed))
-        {
-            return execution;
-        }
-
-        var participants = found.SelectMany(j => j.ParticipatingServers).ToList();
-        var failed = participants.Where(p => p.LaunchStatus != DrsLaunchStatus.Terminated).Select(p => p.SourceServerId).ToList();
-        var (updated, _) = await engine.UpdateAsync(execution.ExecutionId, e =>
-        {
-            if (e.Record.Termination.Status != TerminationStatus.InProgress)
-            {
-                return false;
-            }
-
-            var now = engine.Time.GetUtcNow();
-            foreach (var participant in participants.Where(p => p.LaunchStatus == DrsLaunchStatus.Terminated))
-            {
-                e.ApplyServerLaunchUpdate(new ServerLaunchUpdate { SourceServerId = participant.SourceServerId, LaunchStatus = ServerLaunchStatus.Terminated, At = now });
-            }
-
-            e.RecordTerminationEnded(failed.Count == 0, failed.Count == 0 ? null : $"Not terminated: {string.Join(", ", failed.Take(10))}", now);
-            return true;
-        }, cancellationToken).ConfigureAwait(false);
-        return updated;
     }
 
     private async Task StopQuietlyAsync(string workflowArn, string actor, CancellationToken cancellationToken)
@@ -269,16 +227,6 @@ public sealed class ExecutionCommands(OrchestrationEngine engine)
         return result;
     }
 
-    private static string WorkflowInput(string executionId)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("executionId", executionId);
-            writer.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    private static string WorkflowInput(string executionId) =>
+        JsonSerializer.Serialize(new OrchestrationWorkflowInput(executionId), OrchestrationJsonContext.Default.OrchestrationWorkflowInput);
 }

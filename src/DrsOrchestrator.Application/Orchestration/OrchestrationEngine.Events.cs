@@ -42,13 +42,8 @@ public sealed partial class OrchestrationEngine
 
         foreach (var (executionId, entry) in byExecution)
         {
-            if (await _store.Repository.GetAsync(executionId, cancellationToken).ConfigureAwait(false) is not { IsActive: true })
-            {
-                continue;
-            }
-
-            await ApplyJobsAsync(executionId, entry.Jobs, entry.Notices, cancellationToken).ConfigureAwait(false);
-            await TryCompleteWaveAsync(executionId, cancellationToken).ConfigureAwait(false);
+            // One read and one conditional write per execution; an ended run only takes job statuses.
+            await ApplyAndReleaseAsync(executionId, entry.Jobs, entry.Notices, cancellationToken).ConfigureAwait(false);
         }
 
         return [.. byExecution.Keys];
@@ -73,8 +68,8 @@ public sealed partial class OrchestrationEngine
 
             if (execution.InFlightWave is not null)
             {
-                await RefreshFromDrsAsync(execution.ExecutionId, cancellationToken).ConfigureAwait(false);
-                await TryCompleteWaveAsync(execution.ExecutionId, cancellationToken).ConfigureAwait(false);
+                var jobs = await ReadInFlightJobsAsync(execution.ExecutionId, cancellationToken).ConfigureAwait(false);
+                await ApplyAndReleaseAsync(execution.ExecutionId, jobs, [], cancellationToken).ConfigureAwait(false);
             }
 
             await FailIfOrphanedAsync(execution.ExecutionId, cancellationToken).ConfigureAwait(false);

@@ -130,13 +130,13 @@ public sealed partial class OrchestrationEngine
             return true;
         }, cancellationToken);
 
-    /// <summary>Reads the in-flight wave's jobs from DRS and applies job and server statuses.</summary>
-    private async Task RefreshFromDrsAsync(string executionId, CancellationToken cancellationToken)
+    /// <summary>The in-flight wave's jobs as DRS reports them now (empty when no wave is in flight).</summary>
+    private async Task<IReadOnlyList<DrsJob>> ReadInFlightJobsAsync(string executionId, CancellationToken cancellationToken)
     {
         var execution = await _store.LoadAsync(executionId, cancellationToken).ConfigureAwait(false);
         if (execution.InFlightWave is not { } wave)
         {
-            return;
+            return [];
         }
 
         var jobs = new List<DrsJob>();
@@ -145,59 +145,23 @@ public sealed partial class OrchestrationEngine
             jobs.AddRange(await _fleet.DescribeJobsAsync(group.Key, group.Select(j => j.JobId!), cancellationToken).ConfigureAwait(false));
         }
 
-        await ApplyJobsAsync(executionId, jobs, [], cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Applies DRS's view of jobs (and any launch-result notices) to an execution in one write.</summary>
-    private async Task<Execution> ApplyJobsAsync(string executionId, IReadOnlyList<DrsJob> jobs, IReadOnlyList<LaunchResultNotice> notices, CancellationToken cancellationToken)
-    {
-        var (execution, _) = await UpdateAsync(executionId, e =>
-        {
-            var changed = false;
-            var now = Now;
-            foreach (var job in jobs)
-            {
-                if (ToJobStatus(job.Status) is { } status)
-                {
-                    changed |= e.ApplyJobStatus(job.JobId, status, now);
-                }
-
-                foreach (var server in job.ParticipatingServers)
-                {
-                    changed |= e.ApplyServerLaunchUpdate(new ServerLaunchUpdate
-                    {
-                        SourceServerId = server.SourceServerId,
-                        LaunchStatus = DrsLaunchStatus.ToServerLaunchStatus(server.LaunchStatus),
-                        At = now,
-                        JobId = job.JobId,
-                        RecoveryInstanceId = server.RecoveryInstanceId,
-                        FailureReason = server.LaunchStatus == DrsLaunchStatus.Failed ? $"DRS job {job.JobId} reported the launch as FAILED." : null,
-                    });
-                }
-            }
-
-            foreach (var notice in notices)
-            {
-                changed |= e.ApplyServerLaunchUpdate(new ServerLaunchUpdate
-                {
-                    SourceServerId = notice.SourceServerId,
-                    LaunchStatus = notice.Succeeded ? ServerLaunchStatus.Launched : ServerLaunchStatus.Failed,
-                    At = notice.Time,
-                    JobId = notice.JobId,
-                    FailureReason = notice.Succeeded ? null : "DRS reported RECOVERY_LAUNCH_FAILED.",
-                });
-            }
-
-            return changed;
-        }, cancellationToken).ConfigureAwait(false);
-        return execution;
+        return jobs;
     }
 
     /// <summary>
-    /// If every server of the in-flight wave has finished, decides the wave (one conditional write: of
-    /// several callers exactly one wins) and returns the token that was waiting on it.
+    /// Applies DRS's view of jobs and any launch-result notices, and decides the in-flight wave if that
+    /// finished it, all in ONE conditional write. Applying and deciding in one write matters for
+    /// wave-transition lag: the event path does one read and one write before it releases the token, and
+    /// a concurrent writer (reconcile, the await step storing its token) makes the loser re-decide on
+    /// fresh state instead of leaving a finished wave undecided.
     /// </summary>
-    private async Task<(Execution Execution, WaitingTask? Released)> EvaluateInFlightWaveAsync(string executionId, bool requireToken, CancellationToken cancellationToken)
+    /// <param name="requireToken">
+    /// Decide only when a workflow token waits on the wave (the event and finder paths, which must release
+    /// it); the workflow's own reconcile step decides without one because it routes on the result itself.
+    /// </param>
+    /// <returns>The stored execution and the token to release, if this call decided the wave.</returns>
+    private async Task<(Execution Execution, WaitingTask? Released)> ApplyAndEvaluateAsync(
+        string executionId, IReadOnlyList<DrsJob> jobs, IReadOnlyList<LaunchResultNotice> notices, bool requireToken, CancellationToken cancellationToken)
     {
         WaitingTask? released = null;
         int? evaluated = null;
@@ -205,16 +169,17 @@ public sealed partial class OrchestrationEngine
         {
             released = null;
             evaluated = null;
+            var changed = Apply(e, jobs, notices, Now);
             if (e.Status is not (ExecutionStatus.Running or ExecutionStatus.Cancelling) || e.InFlightWave is not { } wave
                 || HasUnlaunchedServers(wave) || !wave.AllServersFinished)
             {
-                return false;
+                return changed;
             }
 
             var token = e.Record.WaitingTask is { Purpose: WaitPurpose.WaveCompletion } w && w.WaveIndex == wave.WaveIndex ? w : null;
             if (requireToken && token is null)
             {
-                return false;
+                return changed;
             }
 
             e.EvaluateWave(wave.WaveIndex, Now);
@@ -236,13 +201,52 @@ public sealed partial class OrchestrationEngine
         return (execution, released);
     }
 
-    /// <summary>Completes the in-flight wave if it is done and a workflow token waits on it; sends task success with the next step.</summary>
-    internal async Task TryCompleteWaveAsync(string executionId, CancellationToken cancellationToken)
+    private static bool Apply(Execution e, IReadOnlyList<DrsJob> jobs, IReadOnlyList<LaunchResultNotice> notices, DateTimeOffset now)
     {
-        var (execution, released) = await EvaluateInFlightWaveAsync(executionId, requireToken: true, cancellationToken).ConfigureAwait(false);
-        if (released is not null)
+        var changed = false;
+        foreach (var job in jobs)
         {
-            await SendSuccessAsync(released.TaskToken, Decide(execution), cancellationToken).ConfigureAwait(false);
+            if (ToJobStatus(job.Status) is { } status)
+            {
+                changed |= e.ApplyJobStatus(job.JobId, status, now);
+            }
+
+            foreach (var server in job.ParticipatingServers)
+            {
+                changed |= e.ApplyServerLaunchUpdate(new ServerLaunchUpdate
+                {
+                    SourceServerId = server.SourceServerId,
+                    LaunchStatus = DrsLaunchStatus.ToServerLaunchStatus(server.LaunchStatus),
+                    At = now,
+                    JobId = job.JobId,
+                    RecoveryInstanceId = server.RecoveryInstanceId,
+                    FailureReason = server.LaunchStatus == DrsLaunchStatus.Failed ? $"DRS job {job.JobId} reported the launch as FAILED." : null,
+                });
+            }
+        }
+
+        foreach (var notice in notices)
+        {
+            changed |= e.ApplyServerLaunchUpdate(new ServerLaunchUpdate
+            {
+                SourceServerId = notice.SourceServerId,
+                LaunchStatus = notice.Succeeded ? ServerLaunchStatus.Launched : ServerLaunchStatus.Failed,
+                At = notice.Time,
+                JobId = notice.JobId,
+                FailureReason = notice.Succeeded ? null : "DRS reported RECOVERY_LAUNCH_FAILED.",
+            });
+        }
+
+        return changed;
+    }
+
+    /// <summary>Applies what DRS reports, completes the in-flight wave if it is done and a token waits on it, and sends task success with the next step.</summary>
+    internal async Task ApplyAndReleaseAsync(string executionId, IReadOnlyList<DrsJob> jobs, IReadOnlyList<LaunchResultNotice> notices, CancellationToken cancellationToken)
+    {
+        var (execution, released) = await ApplyAndEvaluateAsync(executionId, jobs, notices, requireToken: true, cancellationToken).ConfigureAwait(false);
+        if (released is not null && await SendSuccessAsync(released.TaskToken, Decide(execution), cancellationToken).ConfigureAwait(false))
+        {
+            Counters.TokenReleasedByEvent();
         }
     }
 
@@ -257,20 +261,31 @@ public sealed partial class OrchestrationEngine
         return result;
     }
 
+    /// <remarks>
+    /// Known gap: events are published after the conditional write that justifies them, so a crash
+    /// between the two loses the event (the state itself is safe; a retried step finds the transition
+    /// already made and does not publish again). The fix planned is a transactional outbox: the event as a
+    /// row in the execution's partition, written in the same TransactWriteItems as the header, drained
+    /// (publish, then delete) by the next step and by the finder. It needs IExecutionRepository to take
+    /// outbox rows in SaveAsync, which the persistence owner has to add.
+    /// </remarks>
     internal async Task PublishAsync(string detailType, Execution execution, int? waveIndex, CancellationToken cancellationToken) =>
         await _events.PublishAsync([ExecutionEvents.Create(detailType, execution, Now, waveIndex)], cancellationToken).ConfigureAwait(false);
 
     /// <summary>Task success; a token whose task already ended (timed out, or another sender won) is fine.</summary>
-    internal async Task SendSuccessAsync(string taskToken, StepResult result, CancellationToken cancellationToken)
+    /// <returns>Whether the waiting task took the signal.</returns>
+    internal async Task<bool> SendSuccessAsync(string taskToken, StepResult result, CancellationToken cancellationToken)
     {
         try
         {
             await _workflow.SendTaskSuccessAsync(taskToken, result.ToJson(), cancellationToken).ConfigureAwait(false);
             Counters.TokenReleased();
+            return true;
         }
         catch (WorkflowClientException ex) when (ex.IsStale)
         {
             // The wait already ended (its timeout routed to a reconcile, which decides on its own).
+            return false;
         }
     }
 

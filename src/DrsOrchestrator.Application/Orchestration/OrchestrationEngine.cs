@@ -169,16 +169,20 @@ public sealed partial class OrchestrationEngine
             return;
         }
 
-        // Events may have completed the wave before the token was stored.
-        await TryCompleteWaveAsync(executionId, cancellationToken).ConfigureAwait(false);
+        // Events may have completed the wave before the token was stored: nobody else would release it.
+        var (evaluated, released) = await ApplyAndEvaluateAsync(executionId, [], [], requireToken: true, cancellationToken).ConfigureAwait(false);
+        if (released is not null)
+        {
+            await SendSuccessAsync(released.TaskToken, Decide(evaluated), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Action <c>reconcileWave</c>: the await timed out; ask DRS directly, since events are best effort.</summary>
     public async Task<StepResult> ReconcileWaveAsync(string executionId, CancellationToken cancellationToken)
     {
-        await RefreshFromDrsAsync(executionId, cancellationToken).ConfigureAwait(false);
-        var (execution, ended) = await EvaluateInFlightWaveAsync(executionId, requireToken: false, cancellationToken).ConfigureAwait(false);
-        _ = ended;
+        Counters.WaveReconciled();
+        var jobs = await ReadInFlightJobsAsync(executionId, cancellationToken).ConfigureAwait(false);
+        var (execution, _) = await ApplyAndEvaluateAsync(executionId, jobs, [], requireToken: false, cancellationToken).ConfigureAwait(false);
         return Decide(execution);
     }
 
@@ -200,10 +204,9 @@ public sealed partial class OrchestrationEngine
                     return null;
                 }
 
-                // The pause's wait timed out and the workflow asked again with a fresh token. Only the token
-                // changes (no status transition), and the domain has no method for it yet.
-                var waveIndex = e.Record.WaitingTask?.WaveIndex ?? e.NextWaveIndex ?? 0;
-                return Execution.Rehydrate(e.Record with { WaitingTask = new WaitingTask(taskToken, WaitPurpose.Pause, waveIndex, Now) });
+                // The pause's wait timed out and the workflow asked again with a fresh token.
+                e.RenewPauseToken(taskToken, Now);
+                return e;
             }
 
             if (e.Status != ExecutionStatus.Running || e.InFlightWave is not null || e.NextWaveIndex is not { } next || !MustPauseBefore(e, next))

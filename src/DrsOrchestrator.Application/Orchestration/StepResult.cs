@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using DrsOrchestrator.Workflow.Contract;
 
 namespace DrsOrchestrator.Application.Orchestration;
 
@@ -12,36 +12,18 @@ public sealed record StepResult(string ExecutionId, NextStep Next, int? WaitSeco
 
     public static string WireNameOf(NextStep next) => next switch
     {
-        NextStep.StartWave => "startWave",
-        NextStep.AwaitWave => "awaitWave",
-        NextStep.ReconcileWave => "reconcileWave",
-        NextStep.WaitForCapacity => "waitForCapacity",
-        NextStep.Pause => "pause",
-        NextStep.Finalize => "finalize",
+        NextStep.StartWave => OrchestrationNextSteps.StartWave,
+        NextStep.AwaitWave => OrchestrationNextSteps.AwaitWave,
+        NextStep.ReconcileWave => OrchestrationNextSteps.ReconcileWave,
+        NextStep.WaitForCapacity => OrchestrationNextSteps.WaitForCapacity,
+        NextStep.Pause => OrchestrationNextSteps.Pause,
+        NextStep.Finalize => OrchestrationNextSteps.Finalize,
         _ => throw new ArgumentOutOfRangeException(nameof(next), next, "Unknown next step."),
     };
 
-    /// <summary>
-    /// The JSON the workflow routes on (<c>{"executionId","next","waitSeconds"?}</c>), also the output sent
-    /// with task success for an await or pause token. Written by hand so Application needs no reference to
-    /// the state machine project; the contract test deserializes it with the contract's own type.
-    /// </summary>
-    public string ToJson()
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("executionId", ExecutionId);
-            writer.WriteString("next", WireName);
-            if (WaitSeconds is { } seconds)
-            {
-                writer.WriteNumber("waitSeconds", seconds);
-            }
+    /// <summary>The step result in the state machine contract's shape.</summary>
+    public OrchestrationStepResult ToContract() => new(ExecutionId, WireName, WaitSeconds);
 
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    /// <summary>The JSON the workflow routes on, also the output sent with task success for an await or pause token.</summary>
+    public string ToJson() => JsonSerializer.Serialize(ToContract(), OrchestrationJsonContext.Default.OrchestrationStepResult);
 }

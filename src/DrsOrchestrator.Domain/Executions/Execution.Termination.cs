@@ -2,23 +2,31 @@ using DrsOrchestrator.Domain.Common;
 
 namespace DrsOrchestrator.Domain.Executions;
 
-// Terminating the recovery instances a drill launched.
+// Terminating the recovery instances a run launched.
 public sealed partial class Execution
 {
     /// <summary>Servers whose recovery instance is still up and would be terminated.</summary>
     public IReadOnlyList<ServerRecord> RecoveryInstancesToTerminate() =>
         [.. Record.Waves.SelectMany(w => w.Servers).Where(s => s.RecoveryInstanceId is not null && s.LaunchStatus == ServerLaunchStatus.Launched)];
 
+    /// <summary>Asks to terminate a finished DRILL's recovery instances; see the overload for a RECOVERY.</summary>
+    public void RequestTermination(string actor, DateTimeOffset now) => RequestTermination(actor, recoveryConfirmed: false, now);
+
     /// <summary>
-    /// Asks to terminate a finished drill's recovery instances. A RECOVERY's instances are the business
-    /// now, so they are never terminated from here; an active run is still using its instances.
+    /// Asks to terminate the recovery instances a finished run launched. A drill's instances are
+    /// disposable. A RECOVERY's instances run the business now, so terminating them needs the caller's
+    /// explicit confirmation (<paramref name="recoveryConfirmed"/>); an active run is still using them.
     /// </summary>
-    public void RequestTermination(string actor, DateTimeOffset now)
+    /// <exception cref="DomainException">
+    /// Validation RECOVERY_CONFIRMATION_REQUIRED; Conflict EXECUTION_ACTIVE, TERMINATION_NOT_ALLOWED, INVALID_STATE_TRANSITION.
+    /// </exception>
+    public void RequestTermination(string actor, bool recoveryConfirmed, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        if (Type != ExecutionType.Drill)
+        if (Type == ExecutionType.Recovery && !recoveryConfirmed)
         {
-            throw DomainException.Conflict(ErrorCodes.DrillOnly, $"Execution {ExecutionId} is a RECOVERY; only a drill's instances can be terminated.");
+            throw DomainException.Validation(ErrorCodes.RecoveryConfirmationRequired,
+                $"Execution {ExecutionId} is a RECOVERY: its instances run the business now. Confirm explicitly to terminate them.");
         }
 
         if (IsActive)
@@ -34,7 +42,7 @@ public sealed partial class Execution
 
         Commit(
             Record with { Termination = new TerminationState { Status = TerminationStatus.Requested, RequestedBy = actor, RequestedAt = now } },
-            new AuditEntry(now, actor, AuditAction.TerminateRequested));
+            new AuditEntry(now, actor, AuditAction.TerminateRequested, Detail: Type == ExecutionType.Recovery ? "RECOVERY instances, confirmed by the caller" : null));
     }
 
     /// <summary>DRS accepted the TerminateRecoveryInstances jobs.</summary>

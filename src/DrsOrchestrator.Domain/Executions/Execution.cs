@@ -224,6 +224,28 @@ public sealed partial class Execution
             new AuditEntry(now, SystemActor, AuditAction.Paused, waveIndex, reason));
     }
 
+    /// <summary>
+    /// The workflow's pause wait timed out and it waits again with a fresh token. PAUSED only; the status,
+    /// the wave it pauses before and the audit trail stay as they are. Idempotent for the same token.
+    /// </summary>
+    public void RenewPauseToken(string taskToken, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(taskToken);
+        if (Status != ExecutionStatus.Paused)
+        {
+            throw ExecutionTransitions.Rejected(ExecutionId, "only a PAUSED execution has a pause token to renew", Status);
+        }
+
+        if (Record.WaitingTask is { Purpose: WaitPurpose.Pause } current && current.TaskToken == taskToken)
+        {
+            return;
+        }
+
+        var waveIndex = Record.WaitingTask?.WaveIndex ?? NextWaveIndex
+            ?? throw ExecutionTransitions.Rejected(ExecutionId, "no wave is left to pause before", Status);
+        Commit(Record with { WaitingTask = new WaitingTask(taskToken, WaitPurpose.Pause, waveIndex, now) });
+    }
+
     /// <summary>An operator asks to pause; the engine pauses at the next wave boundary. RUNNING only, once.</summary>
     public void RequestPause(string actor, DateTimeOffset now)
     {

@@ -2,9 +2,11 @@ using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
+using DrsOrchestrator.Application.Accounts;
 using DrsOrchestrator.Application.Orchestration;
 using DrsOrchestrator.Aws.Accounts;
 using DrsOrchestrator.Aws.Persistence;
+using DrsOrchestrator.Aws.Persistence.Accounts;
 using DrsOrchestrator.Aws.Persistence.Executions;
 using DrsOrchestrator.Aws.Persistence.ProtectionGroups;
 using DrsOrchestrator.Aws.Wire;
@@ -26,7 +28,9 @@ public static class EngineComposition
         var hubCredentials = SdkCredentialSource.FromDefaultChain();
         var accounts = new AccountCredentials(
             new CrossAccountOptions(settings.HubAccountId, DefaultAWSCredentialsIdentityResolver.GetCredentials(), settings.Region, client),
-            new ConfiguredAccountResolver(settings.HubAccountId, settings.SpokeRoleName, settings.TargetAccounts));
+            // Spokes are reached through the role and external id registered in the target-accounts table
+            // (POST /accounts), so registering an account needs no redeploy.
+            new RepositoryAccountAccessResolver(new DynamoDbTargetAccountRepository(dynamo, persistence)));
         return new OrchestrationEngine(
             new DynamoDbExecutionRepository(dynamo, persistence, time),
             new DynamoDbProtectionGroupRepository(dynamo, persistence, time),

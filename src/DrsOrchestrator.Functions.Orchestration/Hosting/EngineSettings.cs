@@ -6,7 +6,7 @@ namespace DrsOrchestrator.Functions.Orchestration.Hosting;
 /// Everything the orchestration and poller functions read from their environment, validated once at
 /// cold start so a missing variable fails the start, not the first wave.
 /// </summary>
-/// <param name="TargetAccounts">TARGET_ACCOUNTS: <c>accountId=externalId</c> pairs separated by <c>;</c>, the spokes the hub may assume SPOKE_ROLE_NAME in.</param>
+/// <remarks>Spoke accounts are not configured here: they are read from the target-accounts table (TARGET_ACCOUNTS_TABLE).</remarks>
 /// <param name="ServiceUrl">AWS_ENDPOINT_URL: local twin only, replaces the DRS, STS, Step Functions and EventBridge endpoints.</param>
 /// <param name="DynamoDbServiceUrl">AWS_ENDPOINT_URL_DYNAMODB: local twin only.</param>
 public sealed record EngineSettings(
@@ -16,8 +16,6 @@ public sealed record EngineSettings(
     string StateMachineArn,
     string EventBusName,
     string EventSource,
-    string SpokeRoleName,
-    IReadOnlyDictionary<string, string> TargetAccounts,
     int CapacityWaitSeconds,
     Uri? ServiceUrl,
     Uri? DynamoDbServiceUrl)
@@ -76,20 +74,6 @@ public sealed record EngineSettings(
         var stateMachine = Required("STATE_MACHINE_ARN");
         var bus = Required("EVENT_BUS_NAME");
         var source = getVariable("EVENT_SOURCE") is { Length: > 0 } s ? s.Trim() : "drs-orchestrator";
-        var roleName = getVariable("SPOKE_ROLE_NAME") is { Length: > 0 } r ? r.Trim() : "DrsOrchestratorCrossAccountRole";
-        var accounts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in (getVariable("TARGET_ACCOUNTS") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var parts = pair.Split('=', 2, StringSplitOptions.TrimEntries);
-            if (parts.Length != 2 || !IsAccountId(parts[0]) || parts[1].Length == 0)
-            {
-                problems.Add($"TARGET_ACCOUNTS entry '{pair}' is not accountId=externalId");
-                continue;
-            }
-
-            accounts[parts[0]] = parts[1];
-        }
-
         var wait = 30;
         if (getVariable("CAPACITY_WAIT_SECONDS") is { Length: > 0 } w && (!int.TryParse(w, out wait) || wait < 1))
         {
@@ -103,7 +87,7 @@ public sealed record EngineSettings(
             throw new InvalidOperationException("The engine's configuration is invalid: " + string.Join("; ", problems) + ".");
         }
 
-        return new EngineSettings(region, hub, tables!, stateMachine, bus, source, roleName, accounts, wait, serviceUrl, dynamoUrl);
+        return new EngineSettings(region, hub, tables!, stateMachine, bus, source, wait, serviceUrl, dynamoUrl);
     }
 
     private static bool IsAccountId(string value) => value.Length == 12 && value.All(char.IsAsciiDigit);

@@ -134,7 +134,9 @@ public sealed class VirtualClock : TimeProvider
             return null;
         }
 
-        var realDelay = due <= now ? TimeSpan.Zero : TimeSpan.FromTicks((long)((due - now).Ticks / scale));
+        // Rounded up to whole milliseconds, the resolution real timers truncate to, so the wake-up is not
+        // early by construction; the timer still re-arms if it is (see VirtualTimer).
+        var realDelay = due <= now ? TimeSpan.Zero : RoundUpToMilliseconds((due - now).Ticks / scale);
         return _real.CreateTimer(_ => onWake(), null, realDelay, Timeout.InfiniteTimeSpan);
     }
 
@@ -165,6 +167,9 @@ public sealed class VirtualClock : TimeProvider
             timer.Rearm();
         }
     }
+
+    private static TimeSpan RoundUpToMilliseconds(double ticks) =>
+        TimeSpan.FromMilliseconds(Math.Ceiling(ticks / TimeSpan.TicksPerMillisecond));
 
     private DateTimeOffset NowLocked()
     {

@@ -37,19 +37,20 @@ internal sealed class VirtualTimer(VirtualClock clock, TimerCallback callback, o
         lock (_sync)
         {
             old = _wakeUp;
-            _wakeUp = _disposed || _due is null ? null : clock.CreateRealWakeUp(_due.Value, clock.FireDueTimers);
+            _wakeUp = _disposed || _due is null ? null : clock.CreateRealWakeUp(_due.Value, OnWakeUp);
         }
 
         old?.Dispose();
     }
 
-    internal void FireIfDue(DateTimeOffset now)
+    /// <summary>Fires the callback when the virtual due time has passed; returns whether it fired.</summary>
+    internal bool FireIfDue(DateTimeOffset now)
     {
         lock (_sync)
         {
             if (_disposed || _due is null || _due > now)
             {
-                return;
+                return false;
             }
 
             _due = _period == Timeout.InfiniteTimeSpan || _period <= TimeSpan.Zero ? null : _due + _period;
@@ -57,6 +58,32 @@ internal sealed class VirtualTimer(VirtualClock clock, TimerCallback callback, o
 
         callback(state);
         Rearm();
+        return true;
+    }
+
+    /// <summary>
+    /// A real wake-up fires only its own timer, as OS timers do: a callback that runs long (an inline
+    /// continuation) never holds up another timer. It can also come before the virtual due time (OS
+    /// timers have millisecond granularity and another clock source than the virtual time's timestamp);
+    /// then it arms another wake-up instead of letting the timer go silent.
+    /// </summary>
+    private void OnWakeUp()
+    {
+        if (FireIfDue(clock.GetUtcNow()))
+        {
+            return;
+        }
+
+        bool pending;
+        lock (_sync)
+        {
+            pending = !_disposed && _due is not null;
+        }
+
+        if (pending)
+        {
+            Rearm();
+        }
     }
 
     public void Dispose()

@@ -508,9 +508,68 @@ public sealed class ExecutionLifecycleTests
     }
 
     [Fact]
-    public void RequestTermination_Recovery_DrillOnly()
+    public void RequestTermination_RecoveryWithoutConfirmation_RecoveryConfirmationRequiredAndUnchanged()
     {
-        AssertConflict(() => In(ExecutionStatus.Completed, ExecutionType.Recovery).RequestTermination("dave", T0), ErrorCodes.DrillOnly);
+        var execution = In(ExecutionStatus.Completed, ExecutionType.Recovery);
+        var before = execution.Record;
+
+        var error = Assert.Throws<DomainException>(() => execution.RequestTermination("dave", recoveryConfirmed: false, T0));
+
+        Assert.Equal((ErrorKind.Validation, ErrorCodes.RecoveryConfirmationRequired), (error.Kind, error.Code));
+        Assert.Same(before, execution.Record);
+    }
+
+    [Fact]
+    public void RequestTermination_RecoveryConfirmed_RequestedAndAudited()
+    {
+        var execution = In(ExecutionStatus.Completed, ExecutionType.Recovery);
+
+        execution.RequestTermination("dave", recoveryConfirmed: true, T0.AddHours(1));
+
+        Assert.Equal(TerminationStatus.Requested, execution.Record.Termination.Status);
+        Assert.Equal("dave", execution.Record.Termination.RequestedBy);
+        Assert.Equal(AuditAction.TerminateRequested, execution.Record.Audit[^1].Action);
+    }
+
+    [Fact]
+    public void RequestTermination_DrillWithoutConfirmation_Requested()
+    {
+        var execution = In(ExecutionStatus.Completed);
+
+        execution.RequestTermination("dave", recoveryConfirmed: false, T0.AddHours(1));
+
+        Assert.Equal(TerminationStatus.Requested, execution.Record.Termination.Status);
+    }
+
+    [Fact]
+    public void RenewPauseToken_Paused_ReplacesTokenKeepsStatusAndAudit()
+    {
+        var execution = In(ExecutionStatus.Paused);
+        var audit = execution.Record.Audit.Count;
+
+        execution.RenewPauseToken("pause-token-2", T0.AddDays(300));
+
+        Assert.Equal(ExecutionStatus.Paused, execution.Status);
+        Assert.Equal(new WaitingTask("pause-token-2", WaitPurpose.Pause, 0, T0.AddDays(300)), execution.Record.WaitingTask);
+        Assert.Equal(audit, execution.Record.Audit.Count);
+        Assert.Equal("pause-token-2", execution.Resume("carol", T0.AddDays(301)));
+    }
+
+    [Fact]
+    public void RenewPauseToken_SameToken_Unchanged()
+    {
+        var execution = In(ExecutionStatus.Paused);
+        var before = execution.Record;
+
+        execution.RenewPauseToken("pause-token", T0.AddDays(1));
+
+        Assert.Same(before, execution.Record);
+    }
+
+    [Fact]
+    public void RenewPauseToken_Running_Rejected()
+    {
+        AssertConflict(() => In(ExecutionStatus.Running).RenewPauseToken("pause-token", T0));
     }
 
     [Fact]

@@ -1,10 +1,10 @@
 using DrsOrchestrator.Domain.RecoveryPlans;
 using DrsOrchestrator.Tests.Common.Builders;
 
-namespace DrsOrchestrator.Orchestration.Tests.Support;
+namespace DrsOrchestrator.Tests.Common.Engine;
 
 /// <summary>The three-tier sample fleet as tag-based groups (one per tier and account + region) and a db → app → web plan.</summary>
-internal static class SampleFleetPlan
+public static class SampleFleetPlan
 {
     public static readonly (string Account, string Region)[] Locations =
         [("111111111111", "us-east-1"), ("111111111111", "us-west-2"), ("222222222222", "us-east-1"), ("222222222222", "us-west-2")];

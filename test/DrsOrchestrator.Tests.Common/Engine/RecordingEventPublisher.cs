@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using DrsOrchestrator.Domain.Ports.Events;
 
-namespace DrsOrchestrator.Orchestration.Tests.Support;
+namespace DrsOrchestrator.Tests.Common.Engine;
 
 /// <summary>The local event bus: keeps every published domain event so tests can assert on them.</summary>
-internal sealed class RecordingEventPublisher : IEventPublisher
+public sealed class RecordingEventPublisher : IEventPublisher
 {
     private readonly ConcurrentQueue<PublishedEvent> _events = new();
 

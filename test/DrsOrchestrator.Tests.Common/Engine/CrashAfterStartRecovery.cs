@@ -1,12 +1,12 @@
 using DrsOrchestrator.Domain.Ports.Drs;
 
-namespace DrsOrchestrator.Orchestration.Tests.Support;
+namespace DrsOrchestrator.Tests.Common.Engine;
 
 /// <summary>
 /// Crash injection: the first StartRecovery after <see cref="Arm"/> reaches DRS and succeeds, then the
 /// connection "drops" before the engine sees the answer, exactly like a Lambda dying after the call.
 /// </summary>
-internal sealed class CrashAfterStartRecovery(IDrsClientFactory inner) : IDrsClientFactory
+public sealed class CrashAfterStartRecovery(IDrsClientFactory inner) : IDrsClientFactory
 {
     private int _armed;
 

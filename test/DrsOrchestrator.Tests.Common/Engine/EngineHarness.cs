@@ -16,7 +16,8 @@ using DrsOrchestrator.Domain.ProtectionGroups;
 using DrsOrchestrator.Domain.RecoveryPlans;
 using DrsOrchestrator.Functions.ExecutionPoller;
 using DrsOrchestrator.Functions.Orchestration;
-using DrsOrchestrator.Functions.Orchestration.Hosting;
+using DrsOrchestrator.Application.Accounts;
+using DrsOrchestrator.Aws.Persistence.Accounts;
 using DrsOrchestrator.Simulator;
 using DrsOrchestrator.Simulator.Clock;
 using DrsOrchestrator.Simulator.Faults;
@@ -26,14 +27,15 @@ using DrsOrchestrator.Tests.Common.DynamoDb;
 using DrsOrchestrator.Workflow.Definition;
 using DrsOrchestrator.WorkflowRunner;
 
-namespace DrsOrchestrator.Orchestration.Tests.Support;
+namespace DrsOrchestrator.Tests.Common.Engine;
 
 /// <summary>
 /// The whole engine on the local twin: DynamoDB Local tables, the DRS simulator over HTTP on a scaled
-/// virtual clock, the local runner executing the real state machine definition with the orchestration
-/// handler bound in process, and the poller fed by the simulator's launch-result events.
+/// virtual clock, the local runner executing the real state machine definition (on the same clock) with
+/// the orchestration handler bound in process, the poller fed by the simulator's launch-result events,
+/// and spoke accounts registered in the target-accounts table as an operator would (POST /accounts).
 /// </summary>
-internal sealed class EngineHarness : IAsyncDisposable
+public sealed class EngineHarness : IAsyncDisposable
 {
     public const string HubAccountId = "100000000001";
     public const string FunctionArn = "arn:aws:lambda:us-east-1:100000000001:function:drs-orchestration";
@@ -66,6 +68,8 @@ internal sealed class EngineHarness : IAsyncDisposable
     public DynamoDbExecutionRepository Executions { get; private set; } = null!;
 
     public DynamoDbProtectionGroupRepository Groups { get; private set; } = null!;
+
+    public DynamoDbTargetAccountRepository Accounts { get; private set; } = null!;
 
     public RecordingEventPublisher Events { get; } = new();
 
@@ -175,16 +179,29 @@ internal sealed class EngineHarness : IAsyncDisposable
         Executions = new DynamoDbExecutionRepository(db, persistence, Clock);
         Groups = new DynamoDbProtectionGroupRepository(db, persistence, Clock);
 
-        var client = new AwsClientOptions(Server.BaseAddress, new RetryOptions(MaxAttempts: 5, BaseDelay: TimeSpan.FromMilliseconds(5)), TimeSpan.FromSeconds(30), TimeProvider: Clock);
-        var externalIds = fleet.Accounts.Where(a => a.ExternalId is not null).ToDictionary(a => a.AccountId, a => a.ExternalId!);
-        var roleName = fleet.Accounts.FirstOrDefault(a => a.RoleName is not null)?.RoleName ?? "DrsOrchestratorCrossAccountRole";
+        Accounts = new DynamoDbTargetAccountRepository(db, persistence);
+        foreach (var account in fleet.Accounts.Where(a => a.ExternalId is not null))
+        {
+            await Accounts.CreateAsync(
+                new TargetAccountBuilder()
+                    .WithAccountId(account.AccountId)
+                    .WithName(account.Name ?? account.AccountId)
+                    .WithRoleArn($"arn:aws:iam::{account.AccountId}:role/{account.RoleName ?? "DrsOrchestratorCrossAccountRole"}")
+                    .WithExternalId(account.ExternalId!)
+                    .WithRegions([.. account.Regions.Select(r => r.Region)])
+                    .At(Clock.GetUtcNow())
+                    .Build(),
+                CancellationToken.None);
+        }
+
+        var client = new AwsClientOptions(Server.BaseAddress, new RetryOptions(MaxAttempts: 5, BaseDelay: TimeSpan.FromMilliseconds(5)), TimeSpan.FromSeconds(30), TimeProvider: new VirtualNowRealTimers(Clock));
         var credentials = new AccountCredentials(
             new CrossAccountOptions(HubAccountId, new BasicAWSCredentials("AKIASIM" + HubAccountId, "hub-secret-local"), "us-east-1", client),
-            new ConfiguredAccountResolver(HubAccountId, roleName, externalIds));
+            new RepositoryAccountAccessResolver(Accounts));
         _disposables.Add(credentials);
         CrashInjector = new CrashAfterStartRecovery(new CrossAccountDrsClientFactory(credentials, client));
 
-        Runner = new LocalWorkflowRunner(new ScaledTimerProvider(Clock));
+        Runner = new LocalWorkflowRunner(Clock);
         var definition = OrchestrationStateMachine.BuildDefinition(new OrchestrationStateMachineOptions(AwaitWaveTimeoutSeconds: awaitTimeoutSeconds));
         StateMachineArn = "arn:aws:states:us-east-1:000000000000:stateMachine:drs-orchestration";
         Engine = new OrchestrationEngine(Executions, Groups, CrashInjector, Runner, Events, Clock, new EngineOptions(StateMachineArn, CapacityWaitSeconds: 30));
