@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
+using DrsOrchestrator.Aws.Persistence.Local;
 using DrsOrchestrator.Local.Hosting;
-using DrsOrchestrator.Local.Store;
 
 namespace DrsOrchestrator.Local;
 

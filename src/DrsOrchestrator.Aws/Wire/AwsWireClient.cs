@@ -22,7 +22,6 @@ internal sealed class AwsWireClient(
     public async Task<WireResponse> SendAsync(WireRequest request, CancellationToken cancellationToken)
     {
         var retry = options.EffectiveRetry;
-        var time = options.EffectiveTimeProvider;
         var endpoint = service.EndpointFor(Region, options.ServiceUrl);
         for (var attempt = 1; ; attempt++)
         {
@@ -48,7 +47,7 @@ internal sealed class AwsWireClient(
                 throw AwsErrorClassifier.ToException(service.SigningName, error);
             }
 
-            await Task.Delay(delay.Value, time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(delay.Value, options.EffectiveDelayTimeProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -76,13 +75,12 @@ internal sealed class AwsWireClient(
 
     private async Task<WireResponse> SendOnceAsync(WireRequest request, Uri endpoint, CancellationToken cancellationToken)
     {
-        var time = options.EffectiveTimeProvider;
-        using var attemptTimeout = new CancellationTokenSource(options.EffectiveAttemptTimeout, time);
+        using var attemptTimeout = new CancellationTokenSource(options.EffectiveAttemptTimeout, options.EffectiveDelayTimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token);
         try
         {
             var creds = await credentials.GetCredentialsAsync(linked.Token).ConfigureAwait(false);
-            var signed = signer.Sign(request, endpoint, Region, creds, time.GetUtcNow());
+            var signed = signer.Sign(request, endpoint, Region, creds, options.EffectiveTimeProvider.GetUtcNow());
             using var message = new HttpRequestMessage(request.Method, signed.Url);
             if (request.Body.Length > 0 || request.Method != HttpMethod.Get)
             {

@@ -10,6 +10,7 @@ using DrsOrchestrator.Aws.Accounts;
 using DrsOrchestrator.Aws.Persistence;
 using DrsOrchestrator.Aws.Persistence.Accounts;
 using DrsOrchestrator.Aws.Persistence.Executions;
+using DrsOrchestrator.Aws.Persistence.Local;
 using DrsOrchestrator.Aws.Persistence.ProtectionGroups;
 using DrsOrchestrator.Aws.Persistence.RecoveryPlans;
 using DrsOrchestrator.Aws.Persistence.Schema;
@@ -26,7 +27,6 @@ using DrsOrchestrator.Local.Auth;
 using DrsOrchestrator.Local.WebConsole;
 using DrsOrchestrator.Local.Engine;
 using DrsOrchestrator.Local.Seed;
-using DrsOrchestrator.Local.Store;
 using DrsOrchestrator.Simulator;
 using DrsOrchestrator.Simulator.Clock;
 using DrsOrchestrator.Simulator.Scenarios;
@@ -144,12 +144,8 @@ public sealed class LocalHost : IAsyncDisposable
             var plans = new DynamoDbRecoveryPlanRepository(dynamo, persistence, clock);
             var accounts = new DynamoDbTargetAccountRepository(dynamo, persistence);
 
-            // The wire client signs and caches sessions on the simulator's clock (they must agree), but it also
-            // measures its per-attempt timeout on that clock: scale it so an attempt still gets ~30 real seconds.
-            var client = new AwsClientOptions(
-                ServiceUrl: simulator.BaseAddress,
-                AttemptTimeout: TimeSpan.FromSeconds(30 * Math.Max(1, options.TimeScale)),
-                TimeProvider: clock);
+            // Signing and session expiry follow the simulator's clock (they must agree); timeouts and backoff stay real.
+            var client = new AwsClientOptions(ServiceUrl: simulator.BaseAddress, TimeProvider: clock);
             var resolver = new RepositoryAccountAccessResolver(accounts);
             var credentials = new AccountCredentials(
                 new CrossAccountOptions(options.HubAccountId, HubCredentials(options.HubAccountId), options.Region, client),

@@ -32,6 +32,17 @@ internal sealed class ScriptedHandler : HttpMessageHandler
         return this;
     }
 
+    /// <summary>An attempt that answers after a real-time pause (a slow service), unless cancelled first.</summary>
+    public ScriptedHandler ThenAfter(TimeSpan realDelay, HttpStatusCode status, string body = "{}")
+    {
+        script.Enqueue(async (_, ct) =>
+        {
+            await Task.Delay(realDelay, TimeProvider.System, ct);
+            return new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        });
+        return this;
+    }
+
     /// <summary>An attempt that never answers: only its cancellation ends it.</summary>
     public ScriptedHandler ThenHang()
     {

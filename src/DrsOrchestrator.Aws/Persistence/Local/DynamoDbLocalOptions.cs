@@ -1,4 +1,4 @@
-namespace DrsOrchestrator.Local.Store;
+namespace DrsOrchestrator.Aws.Persistence.Local;
 
 /// <param name="EmulatorDirectory">The folder with DynamoDBLocal.jar and DynamoDBLocal_lib (tools/node_modules/amplify-dynamodb-simulator/emulator).</param>
 /// <param name="DataDirectory">Where to keep a persistent database; null keeps everything in memory.</param>

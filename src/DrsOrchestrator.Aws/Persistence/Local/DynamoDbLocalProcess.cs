@@ -7,12 +7,14 @@ using System.Text;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 
-namespace DrsOrchestrator.Local.Store;
+namespace DrsOrchestrator.Aws.Persistence.Local;
 
 /// <summary>
 /// AWS's DynamoDB Local jar as a child process bound to 127.0.0.1 only (through a small Java launcher,
 /// since the jar has no listen-address option). The child exits when this process's end of its stdin
-/// pipe closes, so it never outlives the host, even when the host is killed.
+/// pipe closes, so it never outlives its parent, even when the parent is killed. Telemetry is off and the
+/// database is in memory unless a data directory is given. The one launcher for the local host and the
+/// test fixture.
 /// </summary>
 public sealed class DynamoDbLocalProcess : IAsyncDisposable
 {
@@ -54,7 +56,7 @@ public sealed class DynamoDbLocalProcess : IAsyncDisposable
                 $"DynamoDB Local was not found at {jar}. Install the tools first: (cd tools && npm ci), or run ./dev start.");
         }
 
-        var launcher = Path.Combine(AppContext.BaseDirectory, "Store", "LoopbackDynamoDbLocal.java");
+        var launcher = Path.Combine(AppContext.BaseDirectory, "Persistence", "Local", "LoopbackDynamoDbLocal.java");
         if (!File.Exists(launcher))
         {
             throw new DynamoDbLocalUnavailableException($"The DynamoDB Local launcher is missing from the build output: {launcher}.");
@@ -93,16 +95,7 @@ public sealed class DynamoDbLocalProcess : IAsyncDisposable
             start.ArgumentList.Add("-inMemory");
         }
 
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new DynamoDbLocalUnavailableException("java did not start.");
-        }
-        catch (Win32Exception ex)
-        {
-            throw new DynamoDbLocalUnavailableException(
-                "Java 17+ is required to run DynamoDB Local, and 'java' was not found on PATH. Install it (Debian: apt-get install -y openjdk-17-jre-headless) and try again.", ex);
-        }
+        var process = StartJava(start);
 
         var output = new StringBuilder();
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -138,6 +131,30 @@ public sealed class DynamoDbLocalProcess : IAsyncDisposable
         }
 
         return instance;
+    }
+
+    /// <summary>What the jar reports with -version (one short-lived JVM); "unknown" when it says nothing.</summary>
+    /// <exception cref="DynamoDbLocalUnavailableException">Java is missing.</exception>
+    public static async Task<string> ReadEngineVersionAsync(DynamoDbLocalOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var start = new ProcessStartInfo("java")
+        {
+            WorkingDirectory = options.EmulatorDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("-jar");
+        start.ArgumentList.Add(Path.Combine(options.EmulatorDirectory, "DynamoDBLocal.jar"));
+        start.ArgumentList.Add("-version");
+        using var process = StartJava(start);
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        var output = (await stdout.ConfigureAwait(false)).Trim();
+        _ = await stderr.ConfigureAwait(false);
+        return output.Length == 0 ? "unknown" : output;
     }
 
     /// <summary>A low-level client for this engine (static local key, never real credentials).</summary>
@@ -189,6 +206,19 @@ public sealed class DynamoDbLocalProcess : IAsyncDisposable
         finally
         {
             _process.Dispose();
+        }
+    }
+
+    private static Process StartJava(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start) ?? throw new DynamoDbLocalUnavailableException("java did not start.");
+        }
+        catch (Win32Exception ex)
+        {
+            throw new DynamoDbLocalUnavailableException(
+                "Java 17+ is required to run DynamoDB Local, and 'java' was not found on PATH. Install it (Debian: apt-get install -y openjdk-17-jre-headless) and try again.", ex);
         }
     }
 

@@ -1,0 +1,120 @@
+using DrsOrchestrator.Aws.Accounts;
+using DrsOrchestrator.Aws.Tests.Drs;
+using DrsOrchestrator.Domain.Ports.Drs;
+using DrsOrchestrator.Domain.Ports.Ec2;
+using DrsOrchestrator.Simulator.Model;
+
+namespace DrsOrchestrator.Aws.Tests.Ec2;
+
+/// <summary>The production EC2 client, signing with the assumed spoke session, against the simulator over loopback HTTP.</summary>
+public sealed class Ec2ClientSimulatorTests
+{
+    [Fact]
+    public async Task DescribeSubnets_SpokeVpc_ReturnsSimulatedSubnetsSignedWithSpokeSession()
+    {
+        // Arrange
+        await using var sim = await SimulatorHarness.StartAsync();
+        var network = sim.Simulator.NetworkOf(SimulatedFleet.SpokeAccountId, SimulatedFleet.Region);
+        var ec2 = SpokeEc2(sim);
+
+        // Act
+        var subnets = await ec2.DescribeSubnetsAsync(network.VpcId, default);
+
+        // Assert
+        Assert.Equal(network.Subnets.Select(s => s.SubnetId), subnets.Select(s => s.SubnetId));
+        Assert.Equal(network.Subnets.Select(s => s.Name), subnets.Select(s => s.Name));
+        Assert.All(subnets, s => Assert.Equal(network.VpcId, s.VpcId));
+        var call = sim.Simulator.Calls.Single(c => c.Operation == "DescribeSubnets");
+        Assert.Equal(SimulatedFleet.SpokeAccountId, call.AccountId);
+        Assert.StartsWith("ASIASIM", call.AccessKeyId, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DescribeSecurityGroups_OtherVpc_ReturnsNone()
+    {
+        // Arrange
+        await using var sim = await SimulatorHarness.StartAsync();
+        var ec2 = SpokeEc2(sim);
+
+        // Act
+        var all = await ec2.DescribeSecurityGroupsAsync(null, default);
+        var other = await ec2.DescribeSecurityGroupsAsync("vpc-00000000000000000", default);
+
+        // Assert
+        Assert.Equal(sim.Simulator.NetworkOf(SimulatedFleet.SpokeAccountId, SimulatedFleet.Region).SecurityGroups.Select(g => g.GroupName), all.Select(g => g.GroupName));
+        Assert.Empty(other);
+    }
+
+    [Fact]
+    public async Task DescribeInstanceTypes_NamedType_MapsVCpusAndMemory()
+    {
+        // Arrange
+        await using var sim = await SimulatorHarness.StartAsync();
+        var ec2 = SpokeEc2(sim);
+
+        // Act
+        var types = await ec2.DescribeInstanceTypesAsync(["m5.large"], default);
+
+        // Assert
+        Assert.Equal(new Ec2InstanceType("m5.large", 2, 8192), Assert.Single(types));
+    }
+
+    [Fact]
+    public async Task DescribeInstanceTypes_UnknownType_ThrowsEc2Refusal()
+    {
+        // Arrange
+        await using var sim = await SimulatorHarness.StartAsync();
+        var ec2 = SpokeEc2(sim);
+
+        // Act
+        var error = await Assert.ThrowsAnyAsync<AwsServiceException>(() => ec2.DescribeInstanceTypesAsync(["z9.huge"], default));
+
+        // Assert
+        Assert.Equal("ec2", error.Service);
+        Assert.Equal("InvalidInstanceType", error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task DescribeLaunchTemplates_ServerTemplate_ReturnsIt()
+    {
+        // Arrange
+        await using var sim = await SimulatorHarness.StartAsync(new SimulatedFleet().WithSpokeServers(2));
+        var templateId = sim.Simulator.SourceServersOf(SimulatedFleet.SpokeAccountId, SimulatedFleet.Region)[1].LaunchConfiguration.Ec2LaunchTemplateId;
+        var ec2 = SpokeEc2(sim);
+
+        // Act
+        var templates = await ec2.DescribeLaunchTemplatesAsync([templateId], default);
+
+        // Assert
+        var template = Assert.Single(templates);
+        Assert.Equal(templateId, template.LaunchTemplateId);
+        Assert.Equal(1, template.LatestVersionNumber);
+    }
+
+    [Fact]
+    public async Task DescribeInstances_AfterDrill_ReturnsRunningRecoveryInstance()
+    {
+        // Arrange
+        await using var sim = await SimulatorHarness.StartAsync(new SimulatedFleet().WithSpokeServers(1));
+        var serverId = sim.Simulator.SourceServersOf(SimulatedFleet.SpokeAccountId, SimulatedFleet.Region)[0].SourceServerId;
+        sim.Simulator.StartRecovery(CallerIdentity.ForAccount(SimulatedFleet.SpokeAccountId, SimulatedFleet.Region), isDrill: true, [new RecoveryServerRequest(serverId)], new Dictionary<string, string> { ["drs-orchestrator:execution"] = "exec-9" });
+        await sim.Simulator.AdvanceAsync(TimeSpan.FromMinutes(30));
+        var resolver = InMemoryAccountDirectory.WithSpoke();
+        var drs = new CrossAccountDrsClientFactory(sim.AccountCredentials(resolver), sim.ClientOptions()).For(SimulatedFleet.SpokeAccountId, SimulatedFleet.Region);
+        var recovery = (await drs.DescribeRecoveryInstancesAsync(new DrsRecoveryInstanceQuery(SourceServerIds: [serverId]), default)).Items.Single();
+        var ec2 = SpokeEc2(sim);
+
+        // Act
+        var instances = await ec2.DescribeInstancesAsync([recovery.Ec2InstanceId!], default);
+
+        // Assert
+        var instance = Assert.Single(instances);
+        Assert.Equal(recovery.Ec2InstanceId, instance.InstanceId);
+        Assert.Equal("running", instance.State);
+        Assert.Contains(instance.SubnetId, sim.Simulator.NetworkOf(SimulatedFleet.SpokeAccountId, SimulatedFleet.Region).Subnets.Select(s => s.SubnetId));
+        Assert.Equal("exec-9", instance.Tags["drs-orchestrator:execution"]);
+    }
+
+    private static IEc2Client SpokeEc2(SimulatorHarness sim) =>
+        new CrossAccountEc2ClientFactory(sim.AccountCredentials(InMemoryAccountDirectory.WithSpoke()), sim.ClientOptions()).For(SimulatedFleet.SpokeAccountId, SimulatedFleet.Region);
+}
