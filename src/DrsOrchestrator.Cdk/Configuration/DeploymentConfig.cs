@@ -37,6 +37,16 @@ internal sealed record DeploymentConfig
 
     public string PipelineBranch { get; init; } = "main";
 
+    /// <summary>
+    /// The console's origin (https://host[:port]): a custom domain, or the CloudFront URL from the first
+    /// deployment's ConsoleUrl output. It is configuration because the distribution is created after the
+    /// lambda stack, and referencing its domain from the API function would make the stacks depend on each other.
+    /// </summary>
+    public string? ConsoleOrigin { get; init; }
+
+    /// <summary>What the API allows cross-origin: the console's origin, or any origin outside prod when none is configured.</summary>
+    public string CorsAllowedOrigin => ConsoleOrigin ?? "*";
+
     /// <summary>Target accounts whose DRS launch results may be put on the hub's bus (forwarded by the spoke stack).</summary>
     public IReadOnlyList<string> SpokeAccountIds { get; init; } = [];
 

@@ -63,6 +63,16 @@ internal static partial class DeploymentConfigReader
             problems.Add("prod deployments outside us-east-1 need cloudFrontWebAclArn: deploy the edge WAF stack in us-east-1 first and pass its WebAclArn output (see docs/adr/0101-cloudfront-waf-region.md).");
         }
 
+        var consoleOrigin = Text(context, "consoleOrigin")?.TrimEnd('/');
+        if (consoleOrigin is not null && !OriginPattern().IsMatch(consoleOrigin))
+        {
+            problems.Add($"consoleOrigin '{consoleOrigin}' must be an https origin such as https://dr.example.com (no path).");
+        }
+        else if (consoleOrigin is null && environment == "prod")
+        {
+            problems.Add("prod deployments need consoleOrigin (the console's https origin, e.g. the ConsoleUrl output of the first deployment or a custom domain): the API must not allow every origin in prod.");
+        }
+
         var spokeAccounts = List(context, "spokeAccountIds");
         foreach (var account in spokeAccounts.Where(a => !AccountPattern().IsMatch(a)))
         {
@@ -103,6 +113,7 @@ internal static partial class DeploymentConfigReader
             SkipPackaging = skipPackaging,
             SpokeAccountIds = spokeAccounts.Distinct(StringComparer.Ordinal).ToList(),
             OrganizationId = organizationId,
+            ConsoleOrigin = consoleOrigin,
         };
     }
 
@@ -173,6 +184,9 @@ internal static partial class DeploymentConfigReader
 
     [GeneratedRegex(@"^arn:aws[a-z-]*:wafv2:us-east-1:[0-9]{12}:global/webacl/[\w-]+/[\w-]+$")]
     private static partial Regex CloudFrontWebAclPattern();
+
+    [GeneratedRegex(@"^https://[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+(:[0-9]{1,5})?$")]
+    private static partial Regex OriginPattern();
 
     [GeneratedRegex("^[0-9]{12}$")]
     private static partial Regex AccountPattern();

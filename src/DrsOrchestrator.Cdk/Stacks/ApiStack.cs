@@ -143,11 +143,11 @@ internal sealed class ApiStack : NestedStack
                     ResourcePath = true, ResponseLength = true, Status = true, User = true,
                 }),
             },
-            // Tokens travel in the Authorization header, never in cookies, so any origin may call:
-            // the console's CloudFront domain is only known after this stack (see ADR 0100).
+            // The console's CloudFront domain is only known after this stack (see ADR 0100), so the origin
+            // is configuration: required in prod, any origin elsewhere (tokens never travel in cookies).
             DefaultCorsPreflightOptions = new CorsOptions
             {
-                AllowOrigins = Cors.ALL_ORIGINS,
+                AllowOrigins = config.ConsoleOrigin is { } origin ? [origin] : Cors.ALL_ORIGINS,
                 AllowMethods = Cors.ALL_METHODS,
                 AllowHeaders = ["Content-Type", "Authorization", "X-Amz-Date", "X-Requested-With"],
                 MaxAge = Duration.Hours(1),
@@ -162,7 +162,7 @@ internal sealed class ApiStack : NestedStack
             Api.AddGatewayResponse(name, new GatewayResponseOptions
             {
                 Type = type,
-                ResponseHeaders = new Dictionary<string, string> { ["Access-Control-Allow-Origin"] = "'*'" },
+                ResponseHeaders = new Dictionary<string, string> { ["Access-Control-Allow-Origin"] = $"'{config.CorsAllowedOrigin}'" },
             });
         }
 

@@ -50,13 +50,17 @@ internal sealed class LambdaStack : NestedStack
             [FunctionEnvironment.IntegrationSecretArn] = props.IntegrationSecret.SecretArn,
             [FunctionEnvironment.ProjectName] = config.ProjectName,
             [FunctionEnvironment.Environment] = config.Environment,
+            [FunctionEnvironment.HubAccountId] = Pseudo.ACCOUNT_ID,
         };
         foreach (var (definition, table) in props.Tables)
         {
             environment[definition.EnvironmentVariable] = table.TableName;
         }
 
-        Api = Create(props, LambdaProject.Api, ResourceNames.ApiFunction, "REST API: route table dispatcher.", 1024, Duration.Seconds(29), environment);
+        // The console's CloudFront domain cannot be referenced here: the frontend stack deploys after this one
+        // (it invokes the builder function and needs the API URL), so the origin comes from configuration.
+        var apiEnvironment = new Dictionary<string, string>(environment) { [FunctionEnvironment.CorsAllowedOrigin] = config.CorsAllowedOrigin };
+        Api = Create(props, LambdaProject.Api, ResourceNames.ApiFunction, "REST API: route table dispatcher.", 1024, Duration.Seconds(29), apiEnvironment);
         Orchestration = Create(props, LambdaProject.Orchestration, ResourceNames.OrchestrationFunction,
             "Step Functions tasks: starts waves, reconciles DRS jobs.", 1024, Duration.Minutes(5), environment,
             config.ExternalOrchestrationRoleArn is { } roleArn
@@ -90,7 +94,7 @@ internal sealed class LambdaStack : NestedStack
             .. Ec2Read, "servicequotas:GetServiceQuota"], "*");
         Allow(Api, ["states:StartExecution"], StateMachineArn);
         Allow(Api, ["states:DescribeExecution", "states:StopExecution"], executionArns);
-        Allow(Api, ["states:SendTaskSuccess", "states:SendTaskFailure"], "*");
+        Allow(Api, ["states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat"], "*");
 
         // StartRecovery acts with the caller's permissions on EC2 (launch templates, volumes, instances).
         Allow(Orchestration, [.. DrsRead, "drs:StartRecovery", "drs:UpdateLaunchConfiguration", "drs:TagResource",

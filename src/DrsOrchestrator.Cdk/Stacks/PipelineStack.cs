@@ -118,6 +118,8 @@ internal sealed class PipelineStack : NestedStack
                     ["PROJECT_NAME"] = new BuildEnvironmentVariable { Value = config.ProjectName },
                     ["DEPLOY_ENVIRONMENT"] = new BuildEnvironmentVariable { Value = config.Environment },
                     ["DEPLOY_FRONTEND"] = new BuildEnvironmentVariable { Value = config.DeployFrontend ? "true" : "false" },
+                    // Empty means "not configured"; prod synth refuses that, so the deploy fails loudly, not open.
+                    ["CONSOLE_ORIGIN"] = new BuildEnvironmentVariable { Value = config.ConsoleOrigin ?? string.Empty },
                 },
             });
             if (stage.Deploys)

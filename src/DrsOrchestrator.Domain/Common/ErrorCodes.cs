@@ -73,6 +73,7 @@ public static class ErrorCodes
 
     // Accounts and upstream
     public const string AccountExists = "ACCOUNT_EXISTS";
+    public const string AccountInUse = "ACCOUNT_IN_USE";
     public const string InvalidAccount = "INVALID_ACCOUNT";
     public const string InvalidRoleArn = "INVALID_ROLE_ARN";
     public const string RoleAccountMismatch = "ROLE_ACCOUNT_MISMATCH";

@@ -87,6 +87,62 @@ public sealed class DeploymentConfigReaderTests
     }
 
     [Fact]
+    public void Read_ProdWithoutConsoleOrigin_Throws()
+    {
+        // Arrange
+        var context = new CdkContextBuilder().With("environment", "prod").AsLookup();
+
+        // Act
+        var error = Assert.Throws<DeploymentConfigException>(() => DeploymentConfigReader.Read(context));
+
+        // Assert
+        Assert.Contains(error.Problems, p => p.Contains("consoleOrigin", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("http://dr.example.com")]
+    [InlineData("https://dr.example.com/console")]
+    [InlineData("dr.example.com")]
+    [InlineData("*")]
+    public void Read_MalformedConsoleOrigin_Throws(string origin)
+    {
+        // Arrange
+        var context = new CdkContextBuilder().With("consoleOrigin", origin).AsLookup();
+
+        // Act
+        var error = Assert.Throws<DeploymentConfigException>(() => DeploymentConfigReader.Read(context));
+
+        // Assert
+        Assert.Contains(error.Problems, p => p.Contains("consoleOrigin", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_ConsoleOriginWithTrailingSlash_IsTheCorsOrigin()
+    {
+        // Arrange
+        var context = new CdkContextBuilder().With("environment", "prod").With("consoleOrigin", "https://d111111abcdef8.cloudfront.net/").AsLookup();
+
+        // Act
+        var config = DeploymentConfigReader.Read(context);
+
+        // Assert
+        Assert.Equal("https://d111111abcdef8.cloudfront.net", config.CorsAllowedOrigin);
+    }
+
+    [Fact]
+    public void Read_DevWithoutConsoleOrigin_AllowsAnyOrigin()
+    {
+        // Arrange
+        var context = new CdkContextBuilder().AsLookup();
+
+        // Act
+        var config = DeploymentConfigReader.Read(context);
+
+        // Assert
+        Assert.Equal("*", config.CorsAllowedOrigin);
+    }
+
+    [Fact]
     public void Read_DevConsoleOutsideUsEast1WithoutEdgeWebAcl_IsAllowed()
     {
         // Arrange
