@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace DrsOrchestrator.Simulator;
 
-/// <summary>Mounts the simulator (DRS, STS AssumeRole at POST /, admin under /_sim) into any ASP.NET Core app.</summary>
+/// <summary>Mounts the simulator (DRS, STS AssumeRole and EC2 reads at POST /, admin under /_sim) into any ASP.NET Core app.</summary>
 public static class DrsSimulatorEndpoints
 {
     /// <param name="endpoints">The app's route builder.</param>
@@ -17,7 +17,7 @@ public static class DrsSimulatorEndpoints
         var group = endpoints.MapGroup(prefix);
         var handler = new DrsHttpHandler(simulator);
         DrsOperations.Map(group, handler);
-        StsOperations.Map(group, handler);
+        QueryOperations.Map(group, handler);
         AdminOperations.Map(group, simulator);
         return endpoints;
     }

@@ -2,10 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
 using DrsOrchestrator.Simulator.Model;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace DrsOrchestrator.Simulator.Http;
 
@@ -14,13 +11,8 @@ internal static class StsOperations
 {
     private static readonly XNamespace Ns = "https://sts.amazonaws.com/doc/2011-06-15/";
 
-    public static void Map(IEndpointRouteBuilder routes, DrsHttpHandler handler) =>
-        routes.MapPost("/", context => AssumeRoleAsync(context, handler));
-
-    private static async Task AssumeRoleAsync(HttpContext context, DrsHttpHandler handler)
+    public static async Task HandleAsync(HttpContext context, DrsHttpHandler handler, byte[] body, Dictionary<string, Microsoft.Extensions.Primitives.StringValues> form)
     {
-        var body = await DrsHttpHandler.ReadBodyAsync(context).ConfigureAwait(false);
-        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
         var action = form.TryGetValue("Action", out var actionValue) ? actionValue.ToString() : "";
         CallerIdentity? caller = null;
         string? accessKeyId = null;
