@@ -152,10 +152,23 @@ async function chooseSelectOption(testId, optionText) {
   await page.getByRole('option', { name: new RegExp(optionText) }).first().click();
 }
 
+// Picks an option in one multiselect and checks its token is shown. The option is looked up inside that
+// multiselect, not page-wide: another dropdown that is still closing must not receive the click. A pick
+// that did not register (the dropdown opened while the list was re-rendering) is tried again, up to 3 times.
 async function chooseMultiselectOption(testId, optionText) {
-  await page.getByTestId(testId).locator('button').first().click();
-  await page.getByRole('option', { name: new RegExp(optionText) }).first().click();
-  await page.keyboard.press('Escape');
+  const select = page.getByTestId(testId);
+  const token = select.getByText(optionText, { exact: true });
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await select.locator('button').first().click();
+    await select.getByRole('option', { name: new RegExp(optionText) }).first().click();
+    await page.keyboard.press('Escape');
+    try {
+      await token.first().waitFor({ timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw new Error(`${testId}: "${optionText}" was not selected after 3 tries (${error.message.split('\n')[0]})`);
+    }
+  }
 }
 
 async function expectNoFlashError() {

@@ -1,3 +1,4 @@
+using DrsOrchestrator.Application.Common;
 using DrsOrchestrator.Domain.Common;
 using DrsOrchestrator.Domain.Ports.Drs;
 using DrsOrchestrator.Domain.ProtectionGroups;
@@ -24,7 +25,7 @@ internal sealed class LaunchSettingsApplier(DrsFleet fleet)
 
             var client = fleet.For(resolved.Server.Location);
             var current = await client.GetLaunchConfigurationAsync(resolved.Server.SourceServerId, cancellationToken).ConfigureAwait(false);
-            if (Satisfies(current, wanted))
+            if (DrsLaunchSettings.IsSatisfiedBy(current, wanted))
             {
                 continue;
             }
@@ -36,42 +37,10 @@ internal sealed class LaunchSettingsApplier(DrsFleet fleet)
         return updated;
     }
 
-    /// <summary>
-    /// The DRS launch-configuration members the settings set; null when they set none. Subnet, security
-    /// groups, instance type and profile live in the EC2 launch template, not in this API.
-    /// </summary>
+    /// <summary>The DRS launch-configuration members the settings set; null when they set none.</summary>
     internal static DrsLaunchConfigurationUpdate? Desired(string sourceServerId, LaunchSettings settings)
     {
-        var update = new DrsLaunchConfigurationUpdate(
-            sourceServerId,
-            CopyPrivateIp: settings.CopyPrivateIp,
-            CopyTags: settings.CopyTags,
-            LaunchDisposition: settings.LaunchDisposition switch
-            {
-                LaunchDisposition.Started => "STARTED",
-                LaunchDisposition.Stopped => "STOPPED",
-                _ => null,
-            },
-            TargetInstanceTypeRightSizingMethod: settings.RightSizing switch
-            {
-                RightSizingMethod.None => "NONE",
-                RightSizingMethod.Basic => "BASIC",
-                RightSizingMethod.InAws => "IN_AWS",
-                _ => null,
-            },
-            OsByol: settings.Licensing switch
-            {
-                LicensingModel.Byol => true,
-                LicensingModel.LicenseIncluded => false,
-                _ => null,
-            });
-        return update == new DrsLaunchConfigurationUpdate(sourceServerId) ? null : update;
+        var update = DrsLaunchSettings.ToUpdate(sourceServerId, settings);
+        return DrsLaunchSettings.IsEmpty(update) ? null : update;
     }
-
-    private static bool Satisfies(DrsLaunchConfiguration current, DrsLaunchConfigurationUpdate wanted) =>
-        (wanted.CopyPrivateIp is null || wanted.CopyPrivateIp == current.CopyPrivateIp)
-        && (wanted.CopyTags is null || wanted.CopyTags == current.CopyTags)
-        && (wanted.LaunchDisposition is null || wanted.LaunchDisposition == current.LaunchDisposition)
-        && (wanted.TargetInstanceTypeRightSizingMethod is null || wanted.TargetInstanceTypeRightSizingMethod == current.TargetInstanceTypeRightSizingMethod)
-        && (wanted.OsByol is null || wanted.OsByol == current.OsByol);
 }

@@ -125,11 +125,11 @@ public sealed class ProtectionGroupService(
         var outcomes = new List<LaunchApplyOutcome>();
         foreach (var serverId in members)
         {
-            var wanted = DrsLaunchUpdate(serverId, group.EffectiveLaunchSettingsFor(serverId));
+            var wanted = DrsLaunchSettings.ToUpdate(serverId, group.EffectiveLaunchSettingsFor(serverId));
             try
             {
                 var current = await client.GetLaunchConfigurationAsync(serverId, cancellationToken).ConfigureAwait(false);
-                if (Satisfies(current, wanted))
+                if (DrsLaunchSettings.IsSatisfiedBy(current, wanted))
                 {
                     outcomes.Add(new LaunchApplyOutcome(serverId, "UNCHANGED", null));
                     continue;
@@ -174,42 +174,6 @@ public sealed class ProtectionGroupService(
             outcomes,
             notApplied);
     }
-
-    /// <summary>The DRS launch-configuration members a group's settings map onto.</summary>
-    public static DrsLaunchConfigurationUpdate DrsLaunchUpdate(string sourceServerId, LaunchSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        return new DrsLaunchConfigurationUpdate(
-            sourceServerId,
-            CopyPrivateIp: settings.CopyPrivateIp,
-            CopyTags: settings.CopyTags,
-            LaunchDisposition: settings.LaunchDisposition switch
-            {
-                LaunchDisposition.Started => "STARTED",
-                LaunchDisposition.Stopped => "STOPPED",
-                _ => null,
-            },
-            TargetInstanceTypeRightSizingMethod: settings.RightSizing switch
-            {
-                RightSizingMethod.None => "NONE",
-                RightSizingMethod.Basic => "BASIC",
-                RightSizingMethod.InAws => "IN_AWS",
-                _ => null,
-            },
-            OsByol: settings.Licensing switch
-            {
-                LicensingModel.Byol => true,
-                LicensingModel.LicenseIncluded => false,
-                _ => null,
-            });
-    }
-
-    private static bool Satisfies(DrsLaunchConfiguration current, DrsLaunchConfigurationUpdate wanted) =>
-        (wanted.CopyPrivateIp is null || wanted.CopyPrivateIp == current.CopyPrivateIp)
-        && (wanted.CopyTags is null || wanted.CopyTags == current.CopyTags)
-        && (wanted.LaunchDisposition is null || wanted.LaunchDisposition == current.LaunchDisposition)
-        && (wanted.TargetInstanceTypeRightSizingMethod is null || wanted.TargetInstanceTypeRightSizingMethod == current.TargetInstanceTypeRightSizingMethod)
-        && (wanted.OsByol is null || wanted.OsByol == current.OsByol);
 
     private static void ValidateCriteria(IReadOnlyList<TagCriterion> criteria)
     {
