@@ -14,6 +14,9 @@ public sealed class PollerHandler(OrchestrationEngine engine)
     public const string LaunchResultDetailType = "DRS Source Server Launch Result";
     public const string ScheduledDetailType = "Scheduled Event";
 
+    /// <summary>The input the deployed finder schedule sends (a rule target input replaces the event).</summary>
+    public const string FindExecutionsTask = "find-executions";
+
     /// <returns><c>{"launchResults":n,"executions":n,"reconciled":n,"terminations":n}</c>.</returns>
     public async Task<JsonObject> HandleAsync(JsonNode input, CancellationToken cancellationToken)
     {
@@ -28,7 +31,7 @@ public sealed class PollerHandler(OrchestrationEngine engine)
             {
                 notices.Add(notice);
             }
-            else if (detailType == ScheduledDetailType)
+            else if (IsFinderRequest(envelope))
             {
                 reconcile = true;
             }
@@ -38,6 +41,17 @@ public sealed class PollerHandler(OrchestrationEngine engine)
         var reconciled = reconcile ? await engine.ReconcileActiveAsync(cancellationToken).ConfigureAwait(false) : 0;
         var terminations = reconcile ? await engine.TrackTerminationsAsync(cancellationToken).ConfigureAwait(false) : 0;
         return new JsonObject { ["launchResults"] = notices.Count, ["executions"] = touched.Count, ["reconciled"] = reconciled, ["terminations"] = terminations };
+    }
+
+    /// <summary>
+    /// True for the scheduled finder: either EventBridge's own "Scheduled Event" envelope or the
+    /// <c>{"task":"find-executions"}</c> input the CDK schedule sends in its place.
+    /// </summary>
+    public static bool IsFinderRequest(JsonObject envelope)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        return envelope["detail-type"]?.GetValue<string>() == ScheduledDetailType
+            || (envelope["task"] is JsonValue task && task.TryGetValue<string>(out var name) && name == FindExecutionsTask);
     }
 
     /// <summary>Reads a launch-result envelope; null when a field the engine needs is missing.</summary>

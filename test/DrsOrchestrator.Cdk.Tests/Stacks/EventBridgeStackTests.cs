@@ -41,6 +41,21 @@ public sealed class EventBridgeStackTests(FullAppFixture full, ExternalRoleAppFi
     }
 
     [Fact]
+    public void FinderSchedule_Input_IsUnderstoodByThePoller()
+    {
+        // Arrange
+        var json = full.JsonOf(full.Stacks.Hub.Events);
+        var rule = json.Resources("AWS::Events::Rule").Select(r => r.Resource.Props())
+            .Single(r => r["Name"].Str() == "drs-orchestrator-dev-execution-finder");
+
+        // Act
+        var input = System.Text.Json.Nodes.JsonNode.Parse(rule["Targets"]![0]!["Input"].Str())!.AsObject();
+
+        // Assert: the deployed schedule must reach the poller's reconcile path, not be ignored.
+        Assert.True(DrsOrchestrator.Functions.ExecutionPoller.PollerHandler.IsFinderRequest(input));
+    }
+
+    [Fact]
     public void NotificationRule_OwnEvents_ForwardedFromTheBusToTheTopic()
     {
         // Arrange
