@@ -5,13 +5,13 @@ using DrsOrchestrator.Functions.Orchestration.Hosting;
 namespace DrsOrchestrator.Functions.ExecutionPoller;
 
 /// <summary>
-/// The execution poller Lambda: targets of the DRS launch-result rule and of the finder's schedule.
+/// The execution poller Lambda: target of the DRS launch-result rules and of the finder's and tag sync's schedules.
 /// Handler string: <c>DrsOrchestrator.Functions.ExecutionPoller::DrsOrchestrator.Functions.ExecutionPoller.Function::HandleAsync</c>.
 /// </summary>
 public sealed class Function
 {
     private static readonly Lazy<PollerHandler> Shared = new(() =>
-        new PollerHandler(EngineComposition.Create(EngineSettings.FromEnvironment(Environment.GetEnvironmentVariable), TimeProvider.System)));
+        PollerComposition.Create(EngineSettings.FromEnvironment(Environment.GetEnvironmentVariable), TimeProvider.System));
 
     private readonly PollerHandler _handler;
 

@@ -4,7 +4,7 @@ using DrsOrchestrator.Simulator.Scenarios;
 
 namespace DrsOrchestrator.Simulator;
 
-/// <summary>The slice of EC2 the orchestrator reads: the recovery VPC, instance types, launch templates and recovery instances.</summary>
+/// <summary>The slice of EC2 the orchestrator reads: the recovery VPC, instance types and recovery instances (launch templates: DrsSimulator.LaunchTemplates.cs).</summary>
 public sealed partial class DrsSimulator
 {
     /// <summary>The VPC EC2 reports for an account + region: the scenario's, else a generated default one (every real region has a default VPC).</summary>
@@ -14,11 +14,16 @@ public sealed partial class DrsSimulator
         ArgumentNullException.ThrowIfNull(region);
         lock (_sync)
         {
-            var declared = _accounts.TryGetValue(accountId, out var account)
-                ? account.Regions.FirstOrDefault(r => r.Region == region)?.Network
-                : null;
-            return declared ?? Ec2Defaults.Network(accountId, region);
+            return NetworkOfLocked(accountId, region);
         }
+    }
+
+    private ScenarioNetwork NetworkOfLocked(string accountId, string region)
+    {
+        var declared = _accounts.TryGetValue(accountId, out var account)
+            ? account.Regions.FirstOrDefault(r => r.Region == region)?.Network
+            : null;
+        return declared ?? Ec2Defaults.Network(accountId, region);
     }
 
     /// <summary>The EC2 view of the region's recovery instances, in launch order.</summary>
@@ -38,14 +43,15 @@ public sealed partial class DrsSimulator
             {
                 var instance = state.Instances[id];
                 state.Servers.TryGetValue(instance.SourceServerId, out var server);
-                var subnet = network.Subnets.Count == 0 ? null : network.Subnets[Ec2Defaults.Pick(instance.SourceServerId, network.Subnets.Count)];
+                var subnet = network.Subnets.FirstOrDefault(s => s.SubnetId == instance.SubnetId)
+                    ?? (network.Subnets.Count == 0 ? null : network.Subnets[Ec2Defaults.Pick(instance.SourceServerId, network.Subnets.Count)]);
                 var privateIp = server is { LaunchConfiguration.CopyPrivateIp: true, Ips.Count: > 0 }
                     ? server.Ips[0]
                     : subnet is null ? null : Ec2Defaults.PrivateIp(subnet, instance.Ec2InstanceId);
                 instances.Add(new SimEc2Instance(
                     instance.Ec2InstanceId,
                     instance.Ec2InstanceState.ToLowerInvariant(),
-                    server?.RecommendedInstanceType ?? "m5.large",
+                    instance.InstanceType ?? server?.RecommendedInstanceType ?? "m5.large",
                     privateIp,
                     subnet?.SubnetId,
                     network.VpcId,
@@ -55,17 +61,6 @@ public sealed partial class DrsSimulator
             }
 
             return instances;
-        }
-    }
-
-    /// <summary>The EC2 launch templates DRS keeps for each source server's launch configuration.</summary>
-    internal IReadOnlyList<(string Id, string Name, DateTimeOffset CreatedAt)> LaunchTemplatesOf(string accountId, string region)
-    {
-        lock (_sync)
-        {
-            return _regions.TryGetValue((accountId, region), out var state)
-                ? [.. state.ServerOrder.Select(id => state.Servers[id]).Select(s => (s.LaunchConfiguration.Ec2LaunchTemplateId, "drs-launch-template-" + s.SourceServerId, s.AddedToService))]
-                : [];
         }
     }
 }

@@ -118,6 +118,8 @@ public sealed partial class DrsSimulator
             region.RemoveInstance(previous);
         }
 
+        // The instance launches from the launch template's default version as it is now.
+        var target = LaunchTargetLocked(region, server);
         var tags = server.LaunchConfiguration.CopyTags
             ? new SortedDictionary<string, string>(server.Tags.ToDictionary(), StringComparer.Ordinal)
             : new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -133,6 +135,8 @@ public sealed partial class DrsSimulator
             PointInTimeSnapshotDateTime = at,
             LaunchedAt = at,
             Tags = tags,
+            InstanceType = target.InstanceType,
+            SubnetId = target.SubnetId,
         };
         region.InstanceOrder.Add(instanceId);
         SetServerStatusLocked(region, job, serverId, "IN_PROGRESS", instanceId);

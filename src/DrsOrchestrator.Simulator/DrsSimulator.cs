@@ -356,6 +356,7 @@ public sealed partial class DrsSimulator : IAsyncDisposable
         if (state.Servers.TryAdd(id, record))
         {
             state.ServerOrder.Add(id);
+            AddLaunchTemplateLocked(state, record);
         }
         else
         {

@@ -98,6 +98,7 @@ public static class WaveTransitionBenchmark
         output.WriteLine($"engine: wave tokens released by launch events {counters.TokensReleasedByEvents} of {execution.Waves.Count}; await timeouts {history.Count(h => h.Type == "TaskTimedOut" && h.StateName == "AwaitWave")}; ReconcileWave steps {counters.WavesReconciled}");
         output.WriteLine($"engine: process CPU per wave {Ms(cpu.TotalMilliseconds / execution.Waves.Count)} ms (engine, simulator and runner share the process)");
         output.WriteLine($"engine: state transitions (winning conditional writes) per wave {(double)counters.StateWrites / execution.Waves.Count:0.0}; jobs started {counters.JobsStarted}; tokens released {counters.TokensReleased}");
+        output.WriteLine($"engine: outbox (ADR 0009) per wave: {(double)counters.OutboxRowsWrittenCount / execution.Waves.Count:0.00} event rows added to those transactions, {(double)counters.OutboxRowsDeletedCount / execution.Waves.Count:0.00} deletes after publish; events published {counters.EventsPublishedCount}, rejected {counters.EventsRejectedCount}");
         if (execution.Status != ExecutionStatus.Completed)
         {
             output.WriteLine($"engine: the drill ended {execution.Status}: {execution.Record.FailureCause}");

@@ -3,7 +3,6 @@ using DrsOrchestrator.Domain.Accounts;
 using DrsOrchestrator.Domain.Common;
 using DrsOrchestrator.Domain.Ports.Accounts;
 using DrsOrchestrator.Domain.Ports.Persistence;
-using DrsOrchestrator.Domain.ProtectionGroups;
 
 namespace DrsOrchestrator.Application.Accounts;
 
@@ -37,24 +36,31 @@ public sealed class TargetAccountService(
         return await accounts.UpdateAsync(current.Update(draft, actor, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Removes an account no protection group points at: those groups could never launch again.</summary>
-    /// <exception cref="DomainException">NotFound ACCOUNT_NOT_FOUND; Conflict ACCOUNT_IN_USE or VERSION_CONFLICT.</exception>
+    /// <summary>
+    /// Removes an account no protection group points at: those groups could never launch again. The check is
+    /// the repository's, in the delete's own transaction; this only names the groups in the message.
+    /// </summary>
+    /// <exception cref="DomainException">NotFound ACCOUNT_NOT_FOUND; Conflict ACCOUNT_IN_USE (details: accountId, protectionGroupIds) or VERSION_CONFLICT.</exception>
     public async Task DeleteAsync(string accountId, CancellationToken cancellationToken)
     {
         var current = await GetAsync(accountId, cancellationToken).ConfigureAwait(false);
-        var users = (await Pages.AllAsync<ProtectionGroup>(groups.ListAsync, cancellationToken).ConfigureAwait(false))
-            .Where(g => g.AccountId == accountId)
-            .Select(g => g.GroupId)
-            .ToArray();
-        if (users.Length > 0)
+        try
         {
+            await accounts.DeleteAsync(accountId, current.Version, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DomainException ex) when (ex.Code == ErrorCodes.AccountInUse && ex.Details?.GetValueOrDefault("protectionGroupIds") is string[] groupIds)
+        {
+            var names = new List<string>();
+            foreach (var groupId in groupIds.Take(5))
+            {
+                names.Add((await groups.GetAsync(groupId, cancellationToken).ConfigureAwait(false))?.Name ?? groupId);
+            }
+
             throw DomainException.Conflict(
                 ErrorCodes.AccountInUse,
-                $"Account {accountId} is used by {users.Length} protection group(s); delete or move them first.",
-                new Dictionary<string, object?> { ["accountId"] = accountId, ["protectionGroupIds"] = users });
+                $"Account {accountId} is used by {groupIds.Length} protection group(s): {string.Join(", ", names)}; delete or move them first.",
+                ex.Details);
         }
-
-        await accounts.DeleteAsync(accountId, current.Version, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -6,7 +6,8 @@ namespace DrsOrchestrator.Application.Common;
 /// <summary>
 /// How group launch settings map onto DRS's launch configuration. One mapping for the engine (before a
 /// wave launches) and for the API's apply-launch-configuration, so both write the same thing. Subnet,
-/// security groups, instance type and profile live in the EC2 launch template, not in this API.
+/// security groups, instance type and profile live in the EC2 launch template
+/// (<see cref="Ec2LaunchTemplateSettings"/>), applied after this update.
 /// </summary>
 internal static class DrsLaunchSettings
 {
@@ -29,6 +30,8 @@ internal static class DrsLaunchSettings
                 RightSizingMethod.None => "NONE",
                 RightSizingMethod.Basic => "BASIC",
                 RightSizingMethod.InAws => "IN_AWS",
+                // DRS ignores the template's instance type while right-sizing is on: a fixed type turns it off.
+                null when settings.InstanceType is not null => "NONE",
                 _ => null,
             },
             OsByol: settings.Licensing switch

@@ -10,7 +10,8 @@ namespace DrsOrchestrator.Application.Configuration;
 /// <summary>
 /// Export and import of the whole configuration. Import adds what the file holds to the store and validates
 /// every entity and every cross-reference (ids, names, server claims, plan-to-group references) before the
-/// first write, so a bad file changes nothing.
+/// first write, so a bad file changes nothing. Writes go through the repositories in dependency order
+/// (accounts, groups, plans), so imported groups and plans hold their references like any other.
 /// </summary>
 public sealed class ConfigurationTransfer(
     SettingsService settings,
@@ -139,6 +140,13 @@ public sealed class ConfigurationTransfer(
             var p = snapshot.RecoveryPlans[i];
             var field = $"recoveryPlans[{i}]";
             problems.AddRange(Prefix(field, RecoveryPlan.Validate(p.ToDraft(), groupIds)));
+            var named = p.ProtectionGroupIds.Distinct(StringComparer.Ordinal).Count();
+            if (named > IRecoveryPlanRepository.MaxProtectionGroups)
+            {
+                // The repository would refuse it after the groups before it were written; refuse the file instead.
+                problems.Add(field + ".waves", ErrorCodes.LimitExceeded, $"A plan names at most {IRecoveryPlanRepository.MaxProtectionGroups} distinct protection groups; this one names {named}.");
+            }
+
             if (string.IsNullOrWhiteSpace(p.PlanId) || !planIds.Add(p.PlanId))
             {
                 problems.Add(field + ".planId", ErrorCodes.ImportInvalid, $"Recovery plan id '{p.PlanId}' is empty, already stored or listed twice.");

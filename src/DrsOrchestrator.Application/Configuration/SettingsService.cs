@@ -11,7 +11,8 @@ public sealed class SettingsService(ISettingsRepository repository, TimeProvider
 {
     public const string SettingsKey = "app-settings";
     public const string TagSyncKey = "tag-sync";
-    public const string TagSyncLastRunKey = "tag-sync-last-run";
+    /// <summary>The run slot and the last finished run (<see cref="TagSyncState"/>).</summary>
+    public const string TagSyncStateKey = "tag-sync-state";
 
     public Task<Versioned<OrchestratorSettings>> GetSettingsAsync(CancellationToken cancellationToken) =>
         GetAsync(SettingsKey, ConfigurationJsonContext.Default.OrchestratorSettings, OrchestratorSettings.Default, cancellationToken);
@@ -33,29 +34,26 @@ public sealed class SettingsService(ISettingsRepository repository, TimeProvider
         return SaveAsync(TagSyncKey, settings, ConfigurationJsonContext.Default.TagSyncSettings, expectedVersion, actor, cancellationToken);
     }
 
-    public async Task<TagSyncRun?> GetLastTagSyncRunAsync(CancellationToken cancellationToken)
-    {
-        var stored = await repository.GetAsync(TagSyncLastRunKey, cancellationToken).ConfigureAwait(false);
-        return stored is null ? null : JsonSerializer.Deserialize(stored.Json, ConfigurationJsonContext.Default.TagSyncRun);
-    }
+    public Task<Versioned<TagSyncState>> GetTagSyncStateAsync(CancellationToken cancellationToken) =>
+        GetAsync(TagSyncStateKey, ConfigurationJsonContext.Default.TagSyncState, TagSyncState.Empty, cancellationToken);
 
-    /// <summary>Records the last run; a concurrent run that saved first is simply overwritten by the later one.</summary>
-    public async Task RecordTagSyncRunAsync(TagSyncRun run, CancellationToken cancellationToken)
+    public async Task<TagSyncRun?> GetLastTagSyncRunAsync(CancellationToken cancellationToken) =>
+        (await GetTagSyncStateAsync(cancellationToken).ConfigureAwait(false)).Value.LastRun;
+
+    /// <summary>Writes the tag sync state if it is still at <paramref name="expectedVersion"/>.</summary>
+    /// <returns>False when another writer changed it first (nothing written).</returns>
+    public async Task<bool> TrySaveTagSyncStateAsync(TagSyncState state, long expectedVersion, string actor, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(run);
-        for (var attempt = 0; ; attempt++)
+        ArgumentNullException.ThrowIfNull(state);
+        var document = new SettingsDocument(TagSyncStateKey, JsonSerializer.Serialize(state, ConfigurationJsonContext.Default.TagSyncState), expectedVersion, actor, time.GetUtcNow());
+        try
         {
-            var stored = await repository.GetAsync(TagSyncLastRunKey, cancellationToken).ConfigureAwait(false);
-            var document = new SettingsDocument(TagSyncLastRunKey, JsonSerializer.Serialize(run, ConfigurationJsonContext.Default.TagSyncRun), stored?.Version ?? 0, run.TriggeredBy, run.EndedAt);
-            try
-            {
-                await repository.SaveAsync(document, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (DomainException ex) when (ex.Code == ErrorCodes.VersionConflict && attempt < 3)
-            {
-                // Another run finished meanwhile; write ours on top of it.
-            }
+            await repository.SaveAsync(document, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DomainException ex) when (ex.Code == ErrorCodes.VersionConflict)
+        {
+            return false;
         }
     }
 
@@ -85,9 +83,9 @@ public sealed class SettingsService(ISettingsRepository repository, TimeProvider
     {
         ArgumentNullException.ThrowIfNull(settings);
         var problems = new ValidationProblems();
-        if (settings.IntervalHours is < 1 or > 24)
+        if (settings.IntervalHours is < TagSyncSettings.MinIntervalHours or > TagSyncSettings.MaxIntervalHours)
         {
-            problems.Add("intervalHours", ErrorCodes.InvalidField, "intervalHours must be between 1 and 24.");
+            problems.Add("intervalHours", ErrorCodes.InvalidField, $"intervalHours must be between {TagSyncSettings.MinIntervalHours} and {TagSyncSettings.MaxIntervalHours}.");
         }
 
         if (settings.Rules.Count > TagSyncSettings.MaxRules)

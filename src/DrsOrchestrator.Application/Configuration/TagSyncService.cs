@@ -1,6 +1,8 @@
-using DrsOrchestrator.Application.Accounts;
+using DrsOrchestrator.Application.Common;
+using DrsOrchestrator.Domain.Accounts;
 using DrsOrchestrator.Domain.Common;
 using DrsOrchestrator.Domain.Ports.Drs;
+using DrsOrchestrator.Domain.Ports.Persistence;
 using DrsOrchestrator.Domain.ProtectionGroups;
 
 namespace DrsOrchestrator.Application.Configuration;
@@ -8,15 +10,135 @@ namespace DrsOrchestrator.Application.Configuration;
 /// <summary>
 /// Applies the tag sync rules to every registered account and region: a source server matching a rule's
 /// criteria gets the rule's tags, so tag-based protection groups pick it up. Idempotent: servers that
-/// already carry the tags are not written.
+/// already carry the tags are not written. A run first claims the run slot in <see cref="TagSyncState"/>
+/// with a conditional write, so two runs never overlap; the schedule's ticks run it only when enabled and due.
 /// </summary>
-public sealed class TagSyncService(SettingsService settings, TargetAccountService accounts, IDrsClientFactory drs, TimeProvider time)
+public sealed class TagSyncService(SettingsService settings, ITargetAccountRepository accounts, IDrsClientFactory drs, TimeProvider time)
 {
+    /// <summary>The <see cref="TagSyncRun.TriggeredBy"/> of scheduled runs.</summary>
+    public const string ScheduleActor = "schedule";
+
+    /// <summary>
+    /// How long a claim blocks other runs: longer than any function running the sync may live (the poller's
+    /// timeout is 5 minutes, the API's 29 s), so only a run that died leaves a claim this old.
+    /// </summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Allowance for the schedule's own jitter: a run's start is recorded a few seconds after its tick, so the
+    /// tick one interval later comes slightly "early" and, without this, would wait a whole extra tick.
+    /// Well under the 15-minute tick, so runs are never closer together than intervalHours less this.
+    /// </summary>
+    public static readonly TimeSpan DueTolerance = TimeSpan.FromMinutes(5);
+
+    /// <summary>"Run now": runs whether or not scheduled sync is enabled or due, and is recorded as user-triggered.</summary>
+    /// <exception cref="DomainException">Throttled THROTTLED while another run holds the slot.</exception>
     public async Task<TagSyncRun> RunAsync(string actor, CancellationToken cancellationToken)
     {
-        var started = time.GetUtcNow();
+        ArgumentException.ThrowIfNullOrEmpty(actor);
+        for (var attempt = 0; ; attempt++)
+        {
+            var state = await settings.GetTagSyncStateAsync(cancellationToken).ConfigureAwait(false);
+            var now = time.GetUtcNow();
+            if (state.Value.Running is { } running && running.IsActiveAt(now))
+            {
+                throw new DomainException(
+                    ErrorKind.Throttled,
+                    ErrorCodes.Throttled,
+                    $"Tag sync is already running (started by {running.TriggeredBy}); try again when it has finished.",
+                    new Dictionary<string, object?> { ["startedAt"] = running.StartedAt, ["triggeredBy"] = running.TriggeredBy });
+            }
+
+            var claim = NewClaim(TagSyncTrigger.User, actor, now);
+            if (await settings.TrySaveTagSyncStateAsync(state.Value with { Running = claim }, state.Version, actor, cancellationToken).ConfigureAwait(false))
+            {
+                return await ExecuteAsync(claim, cancellationToken).ConfigureAwait(false);
+            }
+
+            // Someone wrote the state meanwhile (a run claimed or finished): look again.
+            if (attempt >= 2)
+            {
+                throw DomainException.Conflict(ErrorCodes.VersionConflict, "The tag sync run record kept changing; try again.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A schedule tick: runs when scheduled sync is enabled, no run holds the slot, and the latest run
+    /// (scheduled or manual) started at least intervalHours ago. Of concurrent ticks exactly one claims the slot.
+    /// </summary>
+    public async Task<TagSyncScheduledResult> RunScheduledAsync(CancellationToken cancellationToken)
+    {
+        var current = (await settings.GetTagSyncAsync(cancellationToken).ConfigureAwait(false)).Value;
+        if (!current.Enabled)
+        {
+            return new TagSyncScheduledResult(TagSyncScheduleOutcome.Disabled, null, null);
+        }
+
+        var state = await settings.GetTagSyncStateAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        if (state.Value.Running is { } running && running.IsActiveAt(now))
+        {
+            return new TagSyncScheduledResult(TagSyncScheduleOutcome.AlreadyRunning, null, null);
+        }
+
+        if (state.Value.LatestStart() is { } last && now < last + current.Interval - DueTolerance)
+        {
+            return new TagSyncScheduledResult(TagSyncScheduleOutcome.NotDue, null, last + current.Interval);
+        }
+
+        var claim = NewClaim(TagSyncTrigger.Schedule, ScheduleActor, now);
+        if (!await settings.TrySaveTagSyncStateAsync(state.Value with { Running = claim }, state.Version, ScheduleActor, cancellationToken).ConfigureAwait(false))
+        {
+            // Another tick (or "Run now") claimed the slot between our read and our write.
+            return new TagSyncScheduledResult(TagSyncScheduleOutcome.AlreadyRunning, null, null);
+        }
+
+        var run = await ExecuteAsync(claim, cancellationToken).ConfigureAwait(false);
+        return new TagSyncScheduledResult(TagSyncScheduleOutcome.Ran, run, run.StartedAt + current.Interval);
+    }
+
+    /// <summary>The settings, the last finished run, the run in progress and when the schedule runs next.</summary>
+    public async Task<TagSyncStatus> GetStatusAsync(CancellationToken cancellationToken)
+    {
+        var current = await settings.GetTagSyncAsync(cancellationToken).ConfigureAwait(false);
+        var state = (await settings.GetTagSyncStateAsync(cancellationToken).ConfigureAwait(false)).Value;
+        var now = time.GetUtcNow();
+        var running = state.Running is { } claim && claim.IsActiveAt(now) ? claim : null;
+        DateTimeOffset? next = null;
+        if (current.Value.Enabled)
+        {
+            next = state.LatestStart() is { } last && last + current.Value.Interval > now ? last + current.Value.Interval : now;
+        }
+
+        return new TagSyncStatus(current, state.LastRun, running, next);
+    }
+
+    private TagSyncClaim NewClaim(TagSyncTrigger trigger, string actor, DateTimeOffset now) =>
+        new(Guid.NewGuid().ToString("N"), trigger, actor, now, now + ClaimLease);
+
+    private async Task<TagSyncRun> ExecuteAsync(TagSyncClaim claim, CancellationToken cancellationToken)
+    {
+        TagSyncRun run;
+        try
+        {
+            run = await SyncAllAsync(claim, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Free the slot now, so a retry or "Run now" need not wait out the lease, and let the error through.
+            await TryReleaseAsync(claim).ConfigureAwait(false);
+            throw;
+        }
+
+        await FinishAsync(claim, run, cancellationToken).ConfigureAwait(false);
+        return run;
+    }
+
+    private async Task<TagSyncRun> SyncAllAsync(TagSyncClaim claim, CancellationToken cancellationToken)
+    {
         var rules = (await settings.GetTagSyncAsync(cancellationToken).ConfigureAwait(false)).Value.Rules;
-        var locations = (await accounts.AllAsync(cancellationToken).ConfigureAwait(false))
+        var locations = (await Pages.AllAsync<TargetAccount>(accounts.ListAsync, cancellationToken).ConfigureAwait(false))
             .SelectMany(a => a.Regions.Select(r => new AccountRegion(a.AccountId, r)))
             .ToList();
         var results = new List<TagSyncLocationResult>();
@@ -25,9 +147,42 @@ public sealed class TagSyncService(SettingsService settings, TargetAccountServic
             results.Add(await SyncAsync(location, rules, cancellationToken).ConfigureAwait(false));
         }
 
-        var run = new TagSyncRun(actor, started, time.GetUtcNow(), results.All(r => r.Error is null && r.Failed == 0), results);
-        await settings.RecordTagSyncRunAsync(run, cancellationToken).ConfigureAwait(false);
-        return run;
+        return new TagSyncRun(claim.TriggeredBy, claim.Trigger, claim.StartedAt, time.GetUtcNow(), results.All(r => r.Error is null && r.Failed == 0), results);
+    }
+
+    /// <summary>Records the run as the last one (unless a newer run finished first) and frees the slot if still ours.</summary>
+    private async Task FinishAsync(TagSyncClaim claim, TagSyncRun? run, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var state = await settings.GetTagSyncStateAsync(cancellationToken).ConfigureAwait(false);
+            var last = state.Value.LastRun;
+            var next = new TagSyncState(
+                state.Value.Running?.RunId == claim.RunId ? null : state.Value.Running,
+                run is not null && (last is null || run.StartedAt >= last.StartedAt) ? run : last);
+            if (await settings.TrySaveTagSyncStateAsync(next, state.Version, claim.TriggeredBy, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            if (attempt >= 4)
+            {
+                throw DomainException.Conflict(ErrorCodes.VersionConflict, "The tag sync run record kept changing; the run could not be recorded.");
+            }
+        }
+    }
+
+    private async Task TryReleaseAsync(TagSyncClaim claim)
+    {
+        try
+        {
+            await FinishAsync(claim, null, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The store is failing too: the claim expires on its own after ClaimLease, and the run's own error
+            // (being rethrown) is the one worth reporting.
+        }
     }
 
     private async Task<TagSyncLocationResult> SyncAsync(AccountRegion location, IReadOnlyList<TagSyncRule> rules, CancellationToken cancellationToken)

@@ -113,8 +113,7 @@ public sealed class ExecutionCommands(OrchestrationEngine engine)
         {
             token = e.Resume(actor, engine.Time.GetUtcNow());
             return true;
-        }, cancellationToken).ConfigureAwait(false);
-        await engine.PublishAsync(ExecutionEvents.Resumed, execution, execution.NextWaveIndex, cancellationToken).ConfigureAwait(false);
+        }, e => [new EventSpec(ExecutionEvents.Resumed, e.NextWaveIndex)], cancellationToken).ConfigureAwait(false);
         if (token is not null)
         {
             // A token that timed out meanwhile is harmless: the pause step re-registers, sees RUNNING and routes on.
@@ -138,11 +137,7 @@ public sealed class ExecutionCommands(OrchestrationEngine engine)
             waiting = e.Record.WaitingTask;
             e.RequestCancel(actor, engine.Time.GetUtcNow());
             return true;
-        }, cancellationToken).ConfigureAwait(false);
-        if (execution.Status == ExecutionStatus.Cancelled)
-        {
-            await engine.PublishAsync(ExecutionEvents.Cancelled, execution, null, cancellationToken).ConfigureAwait(false);
-        }
+        }, e => e.Status == ExecutionStatus.Cancelled ? [new EventSpec(ExecutionEvents.Cancelled)] : EventSpec.None, cancellationToken).ConfigureAwait(false);
 
         if (waiting is not null)
         {

@@ -11,21 +11,13 @@ public sealed class ExecutionHistoryService(IExecutionRepository executions, IDr
     public const int MaxBulkDelete = 100;
 
     /// <summary>
-    /// Plan or status narrow the index queried (the plan index, else the status index); the other filters
-    /// apply to the page the index returned, so a filtered page may hold fewer than <c>limit</c> items
-    /// while <c>nextToken</c> still walks the whole index.
+    /// Executions matching every filter, newest first, in full pages: the repository filters while it reads,
+    /// so a page holds <c>limit</c> matches unless the list ends (or one request's read budget runs out).
     /// </summary>
-    public async Task<Page<ExecutionSummary>> ListAsync(ExecutionFilter filter, PageRequest page, CancellationToken cancellationToken)
+    public Task<Page<ExecutionSummary>> ListAsync(ExecutionFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var result = filter.PlanId is { } planId
-            ? await executions.ListByPlanAsync(planId, page, cancellationToken).ConfigureAwait(false)
-            : await executions.ListAsync(filter.Status, page, cancellationToken).ConfigureAwait(false);
-        var items = result.Items
-            .Where(e => filter.Status is null || e.Status == filter.Status)
-            .Where(e => filter.Type is null || e.Type == filter.Type)
-            .ToList();
-        return new Page<ExecutionSummary>(items, result.NextToken);
+        return executions.ListMatchingAsync(new ExecutionListFilter(filter.Status, filter.PlanId, filter.Type), page, cancellationToken);
     }
 
     /// <exception cref="DomainException">NotFound EXECUTION_NOT_FOUND.</exception>

@@ -1,15 +1,21 @@
 using DrsOrchestrator.Domain.Common;
 using DrsOrchestrator.Domain.Planning;
 using DrsOrchestrator.Domain.Ports.Drs;
+using DrsOrchestrator.Domain.Ports.Ec2;
 
 namespace DrsOrchestrator.Application.Orchestration;
 
-/// <summary>The DRS reads the engine makes, each through the client of the server's own account and region.</summary>
-internal sealed class DrsFleet(IDrsClientFactory clients)
+/// <summary>
+/// The DRS reads the engine makes, each through the client of the server's own account and region, and
+/// the EC2 client of the same account and region for the launch templates DRS launches with.
+/// </summary>
+internal sealed class DrsFleet(IDrsClientFactory clients, IEc2ClientFactory ec2)
 {
     private const int JobIdsPerCall = 100;
 
     public IDrsClient For(AccountRegion location) => clients.For(location.AccountId, location.Region);
+
+    public IEc2Client Ec2For(AccountRegion location) => ec2.For(location.AccountId, location.Region);
 
     /// <summary>
     /// Jobs not yet COMPLETED and the servers in them, per location. A location whose jobs cannot be read

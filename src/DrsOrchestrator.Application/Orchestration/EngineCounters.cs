@@ -9,6 +9,10 @@ public sealed class EngineCounters
     private long _tokensReleased;
     private long _tokensReleasedByEvents;
     private long _wavesReconciled;
+    private long _outboxRowsWritten;
+    private long _outboxRowsDeleted;
+    private long _eventsPublished;
+    private long _eventsRejected;
 
     /// <summary>Conditional writes of an execution that won.</summary>
     public long StateWrites => Interlocked.Read(ref _stateWrites);
@@ -27,6 +31,18 @@ public sealed class EngineCounters
     /// <summary>Reconcile steps the workflow ran because a wave's wait timed out.</summary>
     public long WavesReconciled => Interlocked.Read(ref _wavesReconciled);
 
+    /// <summary>Outbox rows written inside winning state-change transactions (one per domain event).</summary>
+    public long OutboxRowsWrittenCount => Interlocked.Read(ref _outboxRowsWritten);
+
+    /// <summary>Outbox rows deleted after the bus accepted their events.</summary>
+    public long OutboxRowsDeletedCount => Interlocked.Read(ref _outboxRowsDeleted);
+
+    /// <summary>Events the bus accepted, first publishes and re-publishes alike.</summary>
+    public long EventsPublishedCount => Interlocked.Read(ref _eventsPublished);
+
+    /// <summary>Events the bus rejected or a failed call did not deliver; their rows stay for a later publish.</summary>
+    public long EventsRejectedCount => Interlocked.Read(ref _eventsRejected);
+
     internal void StateWritten() => Interlocked.Increment(ref _stateWrites);
 
     internal void JobStarted() => Interlocked.Increment(ref _jobsStarted);
@@ -38,4 +54,12 @@ public sealed class EngineCounters
     internal void TokenReleasedByEvent() => Interlocked.Increment(ref _tokensReleasedByEvents);
 
     internal void WaveReconciled() => Interlocked.Increment(ref _wavesReconciled);
+
+    internal void OutboxRowsWritten(int count) => Interlocked.Add(ref _outboxRowsWritten, count);
+
+    internal void OutboxRowsDeleted(int count) => Interlocked.Add(ref _outboxRowsDeleted, count);
+
+    internal void EventsPublished(int count) => Interlocked.Add(ref _eventsPublished, count);
+
+    internal void EventsRejected(int count) => Interlocked.Add(ref _eventsRejected, count);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using DrsOrchestrator.Domain.Executions;
@@ -5,7 +6,11 @@ using DrsOrchestrator.Domain.Ports.Events;
 
 namespace DrsOrchestrator.Application.Orchestration;
 
-/// <summary>The domain events the engine publishes (EventBridge detail types; rules and SNS hang off them).</summary>
+/// <summary>
+/// The domain events the engine publishes (EventBridge detail types; rules and SNS hang off them). They go
+/// through a transactional outbox (docs/adr/0009): delivery is at least once, and every detail carries a
+/// stable <c>eventId</c> consumers dedupe on.
+/// </summary>
 public static class ExecutionEvents
 {
     public const string Started = "Execution Started";
@@ -27,13 +32,24 @@ public static class ExecutionEvents
         _ => null,
     };
 
-    internal static PublishedEvent Create(string detailType, Execution execution, DateTimeOffset now, int? waveIndex = null)
+    /// <summary>
+    /// The stable ID of the <paramref name="sequence"/>-th event of the state change that stores
+    /// <paramref name="version"/>: unique because each version is written once (conditional write), and
+    /// the same on every re-publish because it is stored with the event. The zero-padded version makes
+    /// IDs of one execution sort oldest first.
+    /// </summary>
+    internal static string IdFor(string executionId, long version, int sequence) =>
+        string.Create(CultureInfo.InvariantCulture, $"{executionId}.{version:D10}.{sequence:D2}");
+
+    /// <param name="eventId">Written into the detail as <c>eventId</c>: delivery is at least once and consumers dedupe on it.</param>
+    internal static PublishedEvent Create(string detailType, Execution execution, DateTimeOffset now, int? waveIndex, string eventId)
     {
         var record = execution.Record;
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
+            writer.WriteString("eventId", eventId);
             writer.WriteString("executionId", record.ExecutionId);
             writer.WriteString("planId", record.PlanId);
             writer.WriteString("planName", record.Plan.Name);
@@ -55,7 +71,7 @@ public static class ExecutionEvents
                 writer.WriteString("failureCause", cause);
             }
 
-            writer.WriteString("time", now.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteString("time", now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
             writer.WriteEndObject();
         }
 

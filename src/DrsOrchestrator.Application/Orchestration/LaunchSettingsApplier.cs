@@ -1,46 +1,46 @@
 using DrsOrchestrator.Application.Common;
-using DrsOrchestrator.Domain.Common;
 using DrsOrchestrator.Domain.Ports.Drs;
-using DrsOrchestrator.Domain.ProtectionGroups;
 
 namespace DrsOrchestrator.Application.Orchestration;
 
 /// <summary>
-/// Applies group launch settings (with per-server overrides) through UpdateLaunchConfiguration before a
-/// wave launches. Reads first and skips servers already configured, so a retried step makes no writes.
+/// Applies group launch settings (with per-server overrides) before a wave launches: DRS's launch
+/// configuration through UpdateLaunchConfiguration, then the server's EC2 launch template (subnet,
+/// security groups, instance type, instance profile) through the target account's EC2. Reads first and
+/// skips what is already configured, so a retried step makes no writes.
 /// </summary>
+/// <remarks>
+/// A refusal (a subnet that does not exist, a role that may not act) fails that server with the
+/// service's error as its cause: launching it with settings other than the group's would be a silent
+/// surprise in a recovery. Throttling, server faults and network failures propagate, so the workflow
+/// retries the step and the reads find whatever the failed attempt already wrote.
+/// </remarks>
 internal sealed class LaunchSettingsApplier(DrsFleet fleet)
 {
-    /// <returns>How many servers were updated.</returns>
-    public async Task<int> ApplyAsync(IEnumerable<ResolvedServer> servers, CancellationToken cancellationToken)
+    /// <returns>The servers whose settings could not be applied, with the cause; empty when all were applied.</returns>
+    public async Task<IReadOnlyList<LaunchSettingsFailure>> ApplyAsync(IEnumerable<ResolvedServer> servers, CancellationToken cancellationToken)
     {
-        var updated = 0;
+        var failures = new List<LaunchSettingsFailure>();
         foreach (var resolved in servers)
         {
-            var wanted = Desired(resolved.Server.SourceServerId, resolved.Group.EffectiveLaunchSettingsFor(resolved.Server.SourceServerId));
-            if (wanted is null)
+            var serverId = resolved.Server.SourceServerId;
+            var settings = resolved.Group.EffectiveLaunchSettingsFor(serverId);
+            if (!ServerLaunchSettings.SetsAnything(settings))
             {
                 continue;
             }
 
-            var client = fleet.For(resolved.Server.Location);
-            var current = await client.GetLaunchConfigurationAsync(resolved.Server.SourceServerId, cancellationToken).ConfigureAwait(false);
-            if (DrsLaunchSettings.IsSatisfiedBy(current, wanted))
+            var location = resolved.Server.Location;
+            try
             {
-                continue;
+                await ServerLaunchSettings.ApplyAsync(fleet.For(location), () => fleet.Ec2For(location), serverId, settings, cancellationToken).ConfigureAwait(false);
             }
-
-            await client.UpdateLaunchConfigurationAsync(wanted, cancellationToken).ConfigureAwait(false);
-            updated++;
+            catch (AwsServiceException ex) when (ex is not (AwsThrottlingException or AwsInternalServerException))
+            {
+                failures.Add(new LaunchSettingsFailure(serverId, $"Launch settings of protection group '{resolved.Group.Name}' could not be applied: {ex.Message}"));
+            }
         }
 
-        return updated;
-    }
-
-    /// <summary>The DRS launch-configuration members the settings set; null when they set none.</summary>
-    internal static DrsLaunchConfigurationUpdate? Desired(string sourceServerId, LaunchSettings settings)
-    {
-        var update = DrsLaunchSettings.ToUpdate(sourceServerId, settings);
-        return DrsLaunchSettings.IsEmpty(update) ? null : update;
+        return failures;
     }
 }

@@ -52,7 +52,8 @@ public sealed partial class OrchestrationEngine
     /// <summary>
     /// The scheduled finder: every active execution (index queries, paginated) is reconciled with DRS so
     /// a lost event cannot stall a wave; a run whose workflow has ended without recording an outcome is
-    /// recorded FAILED so it releases its plan and servers.
+    /// recorded FAILED so it releases its plan and servers. Last, events a crash or a failed publish left
+    /// in the outbox of any execution, active or ended, are published (<see cref="PublishPendingEventsAsync"/>).
     /// </summary>
     /// <returns>How many active executions were examined.</returns>
     public async Task<int> ReconcileActiveAsync(CancellationToken cancellationToken)
@@ -75,6 +76,7 @@ public sealed partial class OrchestrationEngine
             await FailIfOrphanedAsync(execution.ExecutionId, cancellationToken).ConfigureAwait(false);
         }
 
+        await PublishPendingEventsAsync(cancellationToken).ConfigureAwait(false);
         return active.Count;
     }
 

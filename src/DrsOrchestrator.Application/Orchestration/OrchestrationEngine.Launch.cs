@@ -50,7 +50,8 @@ public sealed partial class OrchestrationEngine
         execution = await _store.LoadAsync(executionId, cancellationToken).ConfigureAwait(false);
         wave = execution.Waves[wave.WaveIndex];
         var inJobs = wave.Jobs.SelectMany(j => j.SourceServerIds).ToHashSet(StringComparer.Ordinal);
-        var remaining = wave.Servers.Where(s => !inJobs.Contains(s.SourceServerId)).Select(s => new SourceServerRef(s.SourceServerId, s.AccountId, s.Region)).ToList();
+        // A server that already failed (its launch settings could not be applied) is not launched.
+        var remaining = wave.Servers.Where(s => !inJobs.Contains(s.SourceServerId) && !s.IsLaunchFinished).Select(s => new SourceServerRef(s.SourceServerId, s.AccountId, s.Region)).ToList();
         if (remaining.Count > 0)
         {
             var schedule = _planner.Schedule(_planner.Plan(remaining), usage);
@@ -186,19 +187,13 @@ public sealed partial class OrchestrationEngine
             released = token;
             evaluated = wave.WaveIndex;
             return true;
-        }, cancellationToken).ConfigureAwait(false);
-        if (!saved || evaluated is not { } index)
-        {
-            return (execution, null);
-        }
-
-        await PublishAsync(ExecutionEvents.WaveCompleted, execution, index, cancellationToken).ConfigureAwait(false);
-        if (ExecutionEvents.EndedEventFor(execution.Status) is { } ended)
-        {
-            await PublishAsync(ended, execution, index, cancellationToken).ConfigureAwait(false);
-        }
-
-        return (execution, released);
+        }, e => evaluated is not { } index
+            ? EventSpec.None
+            : ExecutionEvents.EndedEventFor(e.Status) is { } ended
+                ? [new EventSpec(ExecutionEvents.WaveCompleted, index), new EventSpec(ended, index)]
+                : [new EventSpec(ExecutionEvents.WaveCompleted, index)],
+            cancellationToken).ConfigureAwait(false);
+        return saved && evaluated is not null ? (execution, released) : (execution, null);
     }
 
     private static bool Apply(Execution e, IReadOnlyList<DrsJob> jobs, IReadOnlyList<LaunchResultNotice> notices, DateTimeOffset now)
@@ -250,27 +245,34 @@ public sealed partial class OrchestrationEngine
         }
     }
 
-    internal async Task<(Execution Execution, bool Saved)> UpdateAsync(string executionId, Func<Execution, bool> change, CancellationToken cancellationToken)
+    internal Task<(Execution Execution, bool Saved)> UpdateAsync(string executionId, Func<Execution, bool> change, CancellationToken cancellationToken) =>
+        UpdateAsync(executionId, change, _ => EventSpec.None, cancellationToken);
+
+    /// <summary>A conditional update whose events (asked on the changed execution) are stored with it and then published.</summary>
+    internal Task<(Execution Execution, bool Saved)> UpdateAsync(
+        string executionId, Func<Execution, bool> change, Func<Execution, IReadOnlyList<EventSpec>> events, CancellationToken cancellationToken) =>
+        UpdateAsync(executionId, e => change(e) ? e : null, events, cancellationToken);
+
+    internal async Task<(Execution Execution, bool Saved)> UpdateAsync(
+        string executionId, Func<Execution, Execution?> change, Func<Execution, IReadOnlyList<EventSpec>> events, CancellationToken cancellationToken)
     {
-        var result = await _store.UpdateAsync(executionId, change, cancellationToken).ConfigureAwait(false);
+        var result = await _store.UpdateAsync(executionId, change, events, cancellationToken).ConfigureAwait(false);
         if (result.Saved)
         {
             Counters.StateWritten();
+            Counters.OutboxRowsWritten(result.Written.Count);
         }
 
-        return result;
-    }
+        // Leftovers of earlier state changes (a crash or a failed publish) go first, in version order;
+        // fresh ones are left to the writer that is publishing them right now.
+        var due = result.PendingBefore.Where(p => IsDueForRepublish(p, result.ReadAt)).Concat(result.Written).ToList();
+        if (due.Count > 0)
+        {
+            await PublishOutboxAsync(executionId, due, cancellationToken).ConfigureAwait(false);
+        }
 
-    /// <remarks>
-    /// Known gap: events are published after the conditional write that justifies them, so a crash
-    /// between the two loses the event (the state itself is safe; a retried step finds the transition
-    /// already made and does not publish again). The fix planned is a transactional outbox: the event as a
-    /// row in the execution's partition, written in the same TransactWriteItems as the header, drained
-    /// (publish, then delete) by the next step and by the finder. It needs IExecutionRepository to take
-    /// outbox rows in SaveAsync, which the persistence owner has to add.
-    /// </remarks>
-    internal async Task PublishAsync(string detailType, Execution execution, int? waveIndex, CancellationToken cancellationToken) =>
-        await _events.PublishAsync([ExecutionEvents.Create(detailType, execution, Now, waveIndex)], cancellationToken).ConfigureAwait(false);
+        return (result.Execution, result.Saved);
+    }
 
     /// <summary>Task success; a token whose task already ended (timed out, or another sender won) is fine.</summary>
     /// <returns>Whether the waiting task took the signal.</returns>

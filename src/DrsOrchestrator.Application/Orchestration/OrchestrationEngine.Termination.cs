@@ -8,30 +8,36 @@ namespace DrsOrchestrator.Application.Orchestration;
 // Tracking TerminateRecoveryInstances jobs to completion.
 public sealed partial class OrchestrationEngine
 {
-    /// <summary>How many of the newest executions the finder examines for terminations still running.</summary>
-    internal const int TerminationLookback = 50;
-
     /// <summary>
-    /// The finder's termination sweep: the newest executions (one index page, newest first) whose
-    /// termination is IN_PROGRESS are refreshed from DRS, so a termination completes in the record
-    /// without anyone asking for its status.
+    /// The finder's termination sweep: every execution whose termination is IN_PROGRESS (sparse index
+    /// query, paginated, however old the run) is refreshed from DRS, so a termination completes in the
+    /// record without anyone asking for its status.
     /// </summary>
     /// <returns>How many terminations were examined.</returns>
     public async Task<int> TrackTerminationsAsync(CancellationToken cancellationToken)
     {
-        var page = await _store.Repository.ListAsync(null, new PageRequest(TerminationLookback, null), cancellationToken).ConfigureAwait(false);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var examined = 0;
-        foreach (var summary in page.Items.Where(s => !s.Status.IsActive()))
+        string? token = null;
+        do
         {
-            var execution = await _store.Repository.GetAsync(summary.ExecutionId, cancellationToken).ConfigureAwait(false);
-            if (execution?.Record.Termination.Status != TerminationStatus.InProgress)
+            var page = await _store.Repository.ListTrackingTerminationAsync(new PageRequest(PageRequest.MaxLimit, token), cancellationToken).ConfigureAwait(false);
+            foreach (var executionId in page.Items.Where(seen.Add))
             {
-                continue;
+                // The index is eventually consistent: the record itself decides.
+                var execution = await _store.Repository.GetAsync(executionId, cancellationToken).ConfigureAwait(false);
+                if (execution?.Record.Termination.Status != TerminationStatus.InProgress)
+                {
+                    continue;
+                }
+
+                examined++;
+                await RefreshTerminationAsync(execution, cancellationToken).ConfigureAwait(false);
             }
 
-            examined++;
-            await RefreshTerminationAsync(execution, cancellationToken).ConfigureAwait(false);
+            token = page.NextToken;
         }
+        while (token is not null);
 
         return examined;
     }

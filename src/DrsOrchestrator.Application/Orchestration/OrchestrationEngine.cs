@@ -2,6 +2,7 @@ using DrsOrchestrator.Domain.Common;
 using DrsOrchestrator.Domain.Executions;
 using DrsOrchestrator.Domain.Planning;
 using DrsOrchestrator.Domain.Ports.Drs;
+using DrsOrchestrator.Domain.Ports.Ec2;
 using DrsOrchestrator.Domain.Ports.Events;
 using DrsOrchestrator.Domain.Ports.Persistence;
 using DrsOrchestrator.Domain.Ports.Workflow;
@@ -32,6 +33,7 @@ public sealed partial class OrchestrationEngine
         IExecutionRepository executions,
         IProtectionGroupRepository groups,
         IDrsClientFactory drs,
+        IEc2ClientFactory ec2,
         IWorkflowClient workflow,
         IEventPublisher events,
         TimeProvider time,
@@ -40,8 +42,8 @@ public sealed partial class OrchestrationEngine
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
-        _store = new ExecutionStore(executions, options.MaxWriteAttempts);
-        _fleet = new DrsFleet(drs);
+        _store = new ExecutionStore(executions, options.MaxWriteAttempts, time);
+        _fleet = new DrsFleet(drs, ec2);
         _resolver = new ServerResolver(groups, _fleet);
         _launchSettings = new LaunchSettingsApplier(_fleet);
         _planner = new DrsJobPlanner(options.Limits);
@@ -68,7 +70,7 @@ public sealed partial class OrchestrationEngine
     /// <summary>Action <c>start</c>: PENDING → RUNNING, then the first wave (or its pause).</summary>
     public async Task<StepResult> StartAsync(string executionId, CancellationToken cancellationToken)
     {
-        var (execution, saved) = await UpdateAsync(executionId, e =>
+        var (execution, _) = await UpdateAsync(executionId, e =>
         {
             if (e.Status != ExecutionStatus.Pending)
             {
@@ -77,12 +79,7 @@ public sealed partial class OrchestrationEngine
 
             e.Start(Now);
             return true;
-        }, cancellationToken).ConfigureAwait(false);
-        if (saved)
-        {
-            await PublishAsync(ExecutionEvents.Started, execution, null, cancellationToken).ConfigureAwait(false);
-        }
-
+        }, _ => [new EventSpec(ExecutionEvents.Started)], cancellationToken).ConfigureAwait(false);
         return Decide(execution);
     }
 
@@ -98,6 +95,7 @@ public sealed partial class OrchestrationEngine
             return Decide(execution);
         }
 
+        IReadOnlyList<ResolvedServer>? resolved = null;
         if (execution.InFlightWave is null)
         {
             var decided = Decide(execution);
@@ -106,8 +104,9 @@ public sealed partial class OrchestrationEngine
                 return decided;
             }
 
-            var resolved = await _resolver.ResolveAsync(execution.Record.Plan.Waves[next].ProtectionGroupIds, cancellationToken).ConfigureAwait(false);
-            if (resolved.Count == 0)
+            var servers = await _resolver.ResolveAsync(execution.Record.Plan.Waves[next].ProtectionGroupIds, cancellationToken).ConfigureAwait(false);
+            resolved = servers;
+            if (servers.Count == 0)
             {
                 throw DomainException.Validation(ErrorCodes.InvalidWave, $"Wave '{execution.Waves[next].Name}' resolves to no launchable source servers.");
             }
@@ -119,17 +118,16 @@ public sealed partial class OrchestrationEngine
                     return false;
                 }
 
-                e.StartWave(next, [.. resolved.Select(r => r.Server)], Now);
+                e.StartWave(next, [.. servers.Select(r => r.Server)], Now);
                 return true;
             }, cancellationToken).ConfigureAwait(false);
             if (execution.InFlightWave?.WaveIndex != next)
             {
                 return Decide(execution);
             }
-
-            await _launchSettings.ApplyAsync(resolved, cancellationToken).ConfigureAwait(false);
         }
 
+        await ApplyLaunchSettingsAsync(execution, resolved, cancellationToken).ConfigureAwait(false);
         return await LaunchRemainingAsync(executionId, cancellationToken).ConfigureAwait(false);
     }
 
@@ -194,7 +192,7 @@ public sealed partial class OrchestrationEngine
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(taskToken);
         var paused = false;
-        var (execution, _) = await _store.UpdateAsync(executionId, e =>
+        var (execution, _) = await UpdateAsync(executionId, e =>
         {
             paused = false;
             if (e.Status == ExecutionStatus.Paused)
@@ -217,15 +215,10 @@ public sealed partial class OrchestrationEngine
             e.PauseBeforeWave(next, taskToken, Now);
             paused = true;
             return e;
-        }, cancellationToken).ConfigureAwait(false);
+        }, e => paused ? [new EventSpec(ExecutionEvents.Paused, e.NextWaveIndex)] : EventSpec.None, cancellationToken).ConfigureAwait(false);
 
         if (execution.Status == ExecutionStatus.Paused && execution.Record.WaitingTask?.TaskToken == taskToken)
         {
-            if (paused)
-            {
-                await PublishAsync(ExecutionEvents.Paused, execution, execution.NextWaveIndex, cancellationToken).ConfigureAwait(false);
-            }
-
             return;
         }
 
@@ -235,7 +228,7 @@ public sealed partial class OrchestrationEngine
     /// <summary>Action <c>finalize</c>: records the terminal status from the waves' outcomes.</summary>
     public async Task<StepResult> FinalizeAsync(string executionId, CancellationToken cancellationToken)
     {
-        var (execution, saved) = await UpdateAsync(executionId, e =>
+        await UpdateAsync(executionId, e =>
         {
             switch (e.Status)
             {
@@ -251,11 +244,7 @@ public sealed partial class OrchestrationEngine
                 default:
                     return false;
             }
-        }, cancellationToken).ConfigureAwait(false);
-        if (saved && ExecutionEvents.EndedEventFor(execution.Status) is { } ended)
-        {
-            await PublishAsync(ended, execution, null, cancellationToken).ConfigureAwait(false);
-        }
+        }, EndedEvent, cancellationToken).ConfigureAwait(false);
 
         return new StepResult(executionId, NextStep.Finalize);
     }
@@ -263,7 +252,7 @@ public sealed partial class OrchestrationEngine
     /// <summary>Action <c>cancelled</c>: the workflow caught a cancellation; the run ends CANCELLED.</summary>
     public async Task CancelledAsync(string executionId, CancellationToken cancellationToken)
     {
-        var (execution, saved) = await UpdateAsync(executionId, e =>
+        await UpdateAsync(executionId, e =>
         {
             if (!e.IsActive)
             {
@@ -281,18 +270,14 @@ public sealed partial class OrchestrationEngine
             }
 
             return true;
-        }, cancellationToken).ConfigureAwait(false);
-        if (saved)
-        {
-            await PublishAsync(ExecutionEvents.Cancelled, execution, null, cancellationToken).ConfigureAwait(false);
-        }
+        }, EndedEvent, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Action <c>fail</c>: an unexpected error survived the retries; the run ends FAILED with it.</summary>
     public async Task FailAsync(string executionId, string error, string? cause, CancellationToken cancellationToken)
     {
         var text = string.IsNullOrWhiteSpace(cause) ? error : $"{error}: {cause}";
-        var (execution, saved) = await UpdateAsync(executionId, e =>
+        await UpdateAsync(executionId, e =>
         {
             if (!e.IsActive)
             {
@@ -301,11 +286,7 @@ public sealed partial class OrchestrationEngine
 
             e.Fail(text.Length > 2000 ? text[..2000] : text, Now);
             return true;
-        }, cancellationToken).ConfigureAwait(false);
-        if (saved)
-        {
-            await PublishAsync(ExecutionEvents.Failed, execution, null, cancellationToken).ConfigureAwait(false);
-        }
+        }, _ => [new EventSpec(ExecutionEvents.Failed)], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Where a run goes next, from its stored state alone.</summary>
@@ -338,10 +319,14 @@ public sealed partial class OrchestrationEngine
         || (execution.ShouldPauseBefore(waveIndex)
             && !execution.Record.Audit.Any(a => a.Action == AuditAction.Paused && a.WaveIndex == waveIndex));
 
+    /// <summary>The event announcing the terminal status a change stored, if it stored one.</summary>
+    private static IReadOnlyList<EventSpec> EndedEvent(Execution execution) =>
+        ExecutionEvents.EndedEventFor(execution.Status) is { } ended ? [new EventSpec(ended)] : EventSpec.None;
+
     private static bool HasUnlaunchedServers(WaveRecord wave)
     {
         var inJobs = wave.Jobs.Where(j => j.JobId is not null).SelectMany(j => j.SourceServerIds).ToHashSet(StringComparer.Ordinal);
-        return wave.Servers.Any(s => !inJobs.Contains(s.SourceServerId));
+        return wave.Servers.Any(s => !inJobs.Contains(s.SourceServerId) && !s.IsLaunchFinished);
     }
 
     private DateTimeOffset Now => _time.GetUtcNow();

@@ -1,6 +1,7 @@
 using DrsOrchestrator.Application.Common;
 using DrsOrchestrator.Domain.Common;
 using DrsOrchestrator.Domain.Ports.Drs;
+using DrsOrchestrator.Domain.Ports.Ec2;
 using DrsOrchestrator.Domain.Ports.Persistence;
 using DrsOrchestrator.Domain.ProtectionGroups;
 using DrsOrchestrator.Domain.RecoveryPlans;
@@ -12,12 +13,17 @@ public sealed class ProtectionGroupService(
     IProtectionGroupRepository repository,
     IRecoveryPlanRepository plans,
     IDrsClientFactory drs,
+    IEc2ClientFactory ec2,
     TimeProvider time)
 {
     public const int MaxTagCriteria = 10;
 
     public Task<Page<ProtectionGroup>> ListAsync(PageRequest page, CancellationToken cancellationToken) =>
         repository.ListAsync(page, cancellationToken);
+
+    /// <summary>Full pages of the groups matching the filter (see <see cref="IProtectionGroupRepository.ListMatchingAsync"/>).</summary>
+    public Task<Page<ProtectionGroup>> ListAsync(ProtectionGroupFilter filter, PageRequest page, CancellationToken cancellationToken) =>
+        repository.ListMatchingAsync(filter, page, cancellationToken);
 
     /// <exception cref="DomainException">NotFound PG_NOT_FOUND.</exception>
     public async Task<ProtectionGroup> GetAsync(string groupId, CancellationToken cancellationToken) =>
@@ -56,23 +62,31 @@ public sealed class ProtectionGroupService(
         return await repository.UpdateAsync(updated, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Deletes a group no recovery plan references; a plan naming a missing group could never run.</summary>
-    /// <exception cref="DomainException">NotFound PG_NOT_FOUND; Conflict PG_IN_USE (details: planIds) or VERSION_CONFLICT.</exception>
+    /// <summary>
+    /// Deletes a group no recovery plan references; a plan naming a missing group could never run. The check
+    /// is the repository's, in the delete's own transaction; this only names the plans in the message.
+    /// </summary>
+    /// <exception cref="DomainException">NotFound PG_NOT_FOUND; Conflict PG_IN_USE (details: groupId, planIds) or VERSION_CONFLICT.</exception>
     public async Task DeleteAsync(string groupId, CancellationToken cancellationToken)
     {
         var current = await GetAsync(groupId, cancellationToken).ConfigureAwait(false);
-        var users = (await Pages.AllAsync<RecoveryPlan>(plans.ListAsync, cancellationToken).ConfigureAwait(false))
-            .Where(p => p.ProtectionGroupIds.Contains(groupId, StringComparer.Ordinal))
-            .ToArray();
-        if (users.Length > 0)
+        try
         {
+            await repository.DeleteAsync(groupId, current.Version, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DomainException ex) when (ex.Code == ErrorCodes.ProtectionGroupInUse && ex.Details?.GetValueOrDefault("planIds") is string[] planIds)
+        {
+            var names = new List<string>();
+            foreach (var planId in planIds.Take(5))
+            {
+                names.Add((await plans.GetAsync(planId, cancellationToken).ConfigureAwait(false))?.Name ?? planId);
+            }
+
             throw DomainException.Conflict(
                 ErrorCodes.ProtectionGroupInUse,
-                $"Protection group '{current.Name}' is used by {users.Length} recovery plan(s): {string.Join(", ", users.Select(p => p.Name).Take(5))}.",
-                new Dictionary<string, object?> { ["groupId"] = groupId, ["planIds"] = users.Select(p => p.PlanId).ToArray() });
+                $"Protection group '{current.Name}' is used by {planIds.Length} recovery plan(s): {string.Join(", ", names)}.",
+                ex.Details);
         }
-
-        await repository.DeleteAsync(groupId, current.Version, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Which DRS source servers tag criteria select right now (AND of all criteria), with any group that already holds them.</summary>
@@ -98,9 +112,11 @@ public sealed class ProtectionGroupService(
     }
 
     /// <summary>
-    /// Pushes the group's effective settings (group settings with each server's override) into DRS's launch
-    /// configuration of every member server. Reads first and skips servers already configured; one server's
-    /// failure is reported and does not stop the others.
+    /// Pushes the group's effective settings (group settings with each server's override) to every member
+    /// server: DRS's launch configuration, then the server's EC2 launch template (subnet, security groups,
+    /// instance type, instance profile) in the group's account and region. Reads first and skips servers
+    /// already configured; one server's failure is reported with the service's error code and does not
+    /// stop the others.
     /// </summary>
     public async Task<LaunchApplyResult> ApplyLaunchConfigurationAsync(string groupId, CancellationToken cancellationToken)
     {
@@ -125,54 +141,24 @@ public sealed class ProtectionGroupService(
         var outcomes = new List<LaunchApplyOutcome>();
         foreach (var serverId in members)
         {
-            var wanted = DrsLaunchSettings.ToUpdate(serverId, group.EffectiveLaunchSettingsFor(serverId));
             try
             {
-                var current = await client.GetLaunchConfigurationAsync(serverId, cancellationToken).ConfigureAwait(false);
-                if (DrsLaunchSettings.IsSatisfiedBy(current, wanted))
-                {
-                    outcomes.Add(new LaunchApplyOutcome(serverId, "UNCHANGED", null));
-                    continue;
-                }
-
-                await client.UpdateLaunchConfigurationAsync(wanted, cancellationToken).ConfigureAwait(false);
-                outcomes.Add(new LaunchApplyOutcome(serverId, "UPDATED", null));
+                var written = await ServerLaunchSettings.ApplyAsync(
+                    client, () => ec2.For(group.AccountId, group.Region), serverId, group.EffectiveLaunchSettingsFor(serverId), cancellationToken).ConfigureAwait(false);
+                outcomes.Add(new LaunchApplyOutcome(serverId, written ? LaunchApplyOutcome.Updated : LaunchApplyOutcome.Unchanged, null, null));
             }
             catch (AwsServiceException ex)
             {
-                outcomes.Add(new LaunchApplyOutcome(serverId, "FAILED", $"{ex.ErrorCode}: {ex.Message}"));
+                outcomes.Add(new LaunchApplyOutcome(serverId, LaunchApplyOutcome.Failed, ex.ErrorCode, ex.Message));
             }
-        }
-
-        var notApplied = new List<string>();
-        var s = group.LaunchSettings;
-        if (s.SubnetId is not null || group.ServerOverrides.Values.Any(o => o.SubnetId is not null))
-        {
-            notApplied.Add("subnetId");
-        }
-
-        if (s.SecurityGroupIds is not null || group.ServerOverrides.Values.Any(o => o.SecurityGroupIds is not null))
-        {
-            notApplied.Add("securityGroupIds");
-        }
-
-        if (s.InstanceType is not null || group.ServerOverrides.Values.Any(o => o.InstanceType is not null))
-        {
-            notApplied.Add("instanceType");
-        }
-
-        if (s.InstanceProfile is not null || group.ServerOverrides.Values.Any(o => o.InstanceProfile is not null))
-        {
-            notApplied.Add("instanceProfile");
         }
 
         return new LaunchApplyResult(
             groupId,
-            outcomes.Count(o => o.Status == "UPDATED"),
-            outcomes.Count(o => o.Status == "UNCHANGED"),
-            outcomes.Count(o => o.Status == "FAILED"),
-            outcomes,
-            notApplied);
+            outcomes.Count(o => o.Status == LaunchApplyOutcome.Updated),
+            outcomes.Count(o => o.Status == LaunchApplyOutcome.Unchanged),
+            outcomes.Count(o => o.Status == LaunchApplyOutcome.Failed),
+            outcomes);
     }
 
     private static void ValidateCriteria(IReadOnlyList<TagCriterion> criteria)

@@ -15,12 +15,20 @@ public sealed class RecoveryPlanService(
     public Task<Page<RecoveryPlan>> ListAsync(PageRequest page, CancellationToken cancellationToken) =>
         plans.ListAsync(page, cancellationToken);
 
+    /// <summary>Full pages of the plans matching the filter (see <see cref="IRecoveryPlanRepository.ListMatchingAsync"/>).</summary>
+    public Task<Page<RecoveryPlan>> ListAsync(RecoveryPlanFilter filter, PageRequest page, CancellationToken cancellationToken) =>
+        plans.ListMatchingAsync(filter, page, cancellationToken);
+
     /// <exception cref="DomainException">NotFound PLAN_NOT_FOUND.</exception>
     public async Task<RecoveryPlan> GetAsync(string planId, CancellationToken cancellationToken) =>
         await plans.GetAsync(planId, cancellationToken).ConfigureAwait(false)
         ?? throw DomainException.NotFound(ErrorCodes.RecoveryPlanNotFound, $"Recovery plan '{planId}' does not exist.");
 
-    /// <exception cref="DomainException">Validation (wave rules, UNKNOWN_PROTECTION_GROUP); Conflict PLAN_NAME_EXISTS.</exception>
+    /// <remarks>
+    /// Group existence is checked twice: here, to report every unknown group at once, and by the repository's
+    /// write, which holds a reference on each group so one deleted in between fails the write the same way.
+    /// </remarks>
+    /// <exception cref="DomainException">Validation (wave rules, UNKNOWN_PROTECTION_GROUP, LIMIT_EXCEEDED); Conflict PLAN_NAME_EXISTS.</exception>
     public async Task<RecoveryPlan> CreateAsync(RecoveryPlanDraft draft, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
@@ -54,16 +62,6 @@ public sealed class RecoveryPlanService(
         }
 
         await plans.DeleteAsync(planId, current.Version, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// The plans whose waves name the group. Plans are few (tens to hundreds) and carry no group index,
-    /// so this reads them all; a delete is rare enough for that to be cheap.
-    /// </summary>
-    public async Task<IReadOnlyList<RecoveryPlan>> PlansUsingGroupAsync(string groupId, CancellationToken cancellationToken)
-    {
-        var all = await Pages.AllAsync<RecoveryPlan>(plans.ListAsync, cancellationToken).ConfigureAwait(false);
-        return [.. all.Where(p => p.ProtectionGroupIds.Contains(groupId, StringComparer.Ordinal))];
     }
 
     private async Task<IReadOnlySet<string>> ExistingGroupsAsync(RecoveryPlanDraft draft, CancellationToken cancellationToken)

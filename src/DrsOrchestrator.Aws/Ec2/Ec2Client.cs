@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Xml.Linq;
+using DrsOrchestrator.Domain.Ports.Drs;
 using DrsOrchestrator.Domain.Ports.Ec2;
 
 namespace DrsOrchestrator.Aws.Ec2;
@@ -70,6 +72,113 @@ internal sealed class Ec2Client(Ec2QueryProtocol protocol) : IEc2Client
                 i.Tags()))
             .ToList();
     }
+
+    public async Task<Ec2LaunchTemplateVersion> DescribeDefaultLaunchTemplateVersionAsync(string launchTemplateId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(launchTemplateId);
+        var parameters = new List<KeyValuePair<string, string>>
+        {
+            new("LaunchTemplateId", launchTemplateId),
+            new("LaunchTemplateVersion.1", "$Default"),
+        };
+        var root = await protocol.InvokeAsync("DescribeLaunchTemplateVersions", parameters, cancellationToken).ConfigureAwait(false);
+        var version = root.Items("launchTemplateVersionSet").FirstOrDefault()
+            ?? throw new AwsResourceNotFoundException("ec2", "InvalidLaunchTemplateId.VersionNotFound", 400, $"ec2 InvalidLaunchTemplateId.VersionNotFound: launch template {launchTemplateId} has no default version.");
+        return ReadVersion(version, launchTemplateId);
+    }
+
+    public async Task<Ec2CreatedLaunchTemplateVersion> CreateLaunchTemplateVersionAsync(Ec2NewLaunchTemplateVersion request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var parameters = new List<KeyValuePair<string, string>>
+        {
+            new("LaunchTemplateId", request.LaunchTemplateId),
+            new("SourceVersion", request.SourceVersion.ToString(CultureInfo.InvariantCulture)),
+            new("ClientToken", request.ClientToken),
+        };
+        AddIfSet(parameters, "VersionDescription", request.VersionDescription);
+        AddIfSet(parameters, "LaunchTemplateData.InstanceType", request.InstanceType);
+        if (request.IamInstanceProfile is { } profile)
+        {
+            AddIfSet(parameters, "LaunchTemplateData.IamInstanceProfile.Arn", profile.Arn);
+            AddIfSet(parameters, "LaunchTemplateData.IamInstanceProfile.Name", profile.Name);
+        }
+
+        for (var i = 0; request.NetworkInterfaces is { } interfaces && i < interfaces.Count; i++)
+        {
+            var prefix = $"LaunchTemplateData.NetworkInterface.{i + 1}.";
+            var nic = interfaces[i];
+            AddIfSet(parameters, prefix + "DeviceIndex", nic.DeviceIndex?.ToString(CultureInfo.InvariantCulture));
+            AddIfSet(parameters, prefix + "NetworkInterfaceId", nic.NetworkInterfaceId);
+            AddIfSet(parameters, prefix + "SubnetId", nic.SubnetId);
+            Ec2QueryProtocol.AddList(parameters, prefix + "SecurityGroupId", nic.Groups);
+            AddIfSet(parameters, prefix + "AssociatePublicIpAddress", Bool(nic.AssociatePublicIpAddress));
+            AddIfSet(parameters, prefix + "DeleteOnTermination", Bool(nic.DeleteOnTermination));
+            AddIfSet(parameters, prefix + "PrivateIpAddress", nic.PrivateIpAddress);
+            AddIfSet(parameters, prefix + "Description", nic.Description);
+        }
+
+        var root = await protocol.InvokeAsync("CreateLaunchTemplateVersion", parameters, cancellationToken).ConfigureAwait(false);
+        var version = root.Child("launchTemplateVersion");
+        var warnings = root.Child("warning").Items("errorSet")
+            .Select(e => new Ec2ValidationError(e.Text("code") ?? "Unknown", e.Text("message") ?? string.Empty))
+            .ToList();
+        return new Ec2CreatedLaunchTemplateVersion(
+            version.Text("launchTemplateId") ?? request.LaunchTemplateId,
+            version.Long("versionNumber") ?? throw new FormatException("CreateLaunchTemplateVersion returned no version number."),
+            warnings);
+    }
+
+    public async Task SetDefaultLaunchTemplateVersionAsync(string launchTemplateId, long versionNumber, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(launchTemplateId);
+        var parameters = new List<KeyValuePair<string, string>>
+        {
+            new("LaunchTemplateId", launchTemplateId),
+            new("SetDefaultVersion", versionNumber.ToString(CultureInfo.InvariantCulture)),
+        };
+        await protocol.InvokeAsync("ModifyLaunchTemplate", parameters, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Ec2LaunchTemplateVersion ReadVersion(XElement version, string launchTemplateId)
+    {
+        var data = version.Child("launchTemplateData");
+        var profile = data.Child("iamInstanceProfile");
+        return new Ec2LaunchTemplateVersion(
+            version.Text("launchTemplateId") ?? launchTemplateId,
+            version.Long("versionNumber") ?? throw new FormatException("DescribeLaunchTemplateVersions returned a version without a number."),
+            version.Bool("defaultVersion") ?? false,
+            new Ec2LaunchTemplateData(
+                data.Text("instanceType"),
+                profile is null ? null : new Ec2IamInstanceProfile(profile.Text("arn"), profile.Text("name")),
+                [.. data.Items("networkInterfaceSet").Select(n => new Ec2LaunchTemplateNetworkInterface
+                {
+                    DeviceIndex = (int?)n.Long("deviceIndex"),
+                    SubnetId = n.Text("subnetId"),
+                    // Launch-template groupSet lists bare <groupId> elements, not <item>s.
+                    Groups = [.. n.Members("groupSet", "groupId").Select(g => g.Value)],
+                    AssociatePublicIpAddress = n.Bool("associatePublicIpAddress"),
+                    DeleteOnTermination = n.Bool("deleteOnTermination"),
+                    PrivateIpAddress = n.Text("privateIpAddress"),
+                    Description = n.Text("description"),
+                    NetworkInterfaceId = n.Text("networkInterfaceId"),
+                })]));
+    }
+
+    private static void AddIfSet(List<KeyValuePair<string, string>> parameters, string name, string? value)
+    {
+        if (value is not null)
+        {
+            parameters.Add(new(name, value));
+        }
+    }
+
+    private static string? Bool(bool? value) => value switch
+    {
+        true => "true",
+        false => "false",
+        null => null,
+    };
 
     private async Task<IReadOnlyList<T>> ListAsync<T>(
         string action, List<KeyValuePair<string, string>> parameters, string listName, Func<XElement, T> map, CancellationToken cancellationToken)

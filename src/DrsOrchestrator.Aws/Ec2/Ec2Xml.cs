@@ -15,6 +15,18 @@ internal static class Ec2Xml
     public static IEnumerable<XElement> Items(this XElement? element, string listName) =>
         element.Child(listName)?.Elements().Where(e => e.Name.LocalName == "item") ?? [];
 
+    /// <summary>The elements of a list member whose entries are named <paramref name="memberName"/> instead of item.</summary>
+    public static IEnumerable<XElement> Members(this XElement? element, string listName, string memberName) =>
+        element.Child(listName)?.Elements().Where(e => e.Name.LocalName == memberName) ?? [];
+
+    public static bool? Bool(this XElement? element, string name) =>
+        element.Text(name) switch
+        {
+            "true" => true,
+            "false" => false,
+            _ => null,
+        };
+
     public static long? Long(this XElement? element, string name) =>
         long.TryParse(element.Text(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 

@@ -14,6 +14,16 @@ public sealed record DynamoDbPersistenceOptions(
     TimeSpan ClaimGracePeriod,
     TimeSpan? ExecutionRetention)
 {
+    /// <summary>The default <see cref="ListReadBudget"/>.</summary>
+    public const int DefaultListReadBudget = 2_000;
+
+    /// <summary>
+    /// How many items one list request may examine while filling a filtered page. When a filter matches few
+    /// items the request stops at this cap and returns a shorter page with a token that resumes after the
+    /// last item examined, so one API call stays well inside the API Gateway timeout whatever the data.
+    /// </summary>
+    public int ListReadBudget { get; init; } = DefaultListReadBudget;
+
     public static DynamoDbPersistenceOptions Default(TableNames tables) =>
         new(tables, TimeSpan.FromMinutes(5), TimeSpan.FromDays(365));
 }

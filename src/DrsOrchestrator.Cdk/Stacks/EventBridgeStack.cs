@@ -75,8 +75,8 @@ internal sealed class EventBridgeStack : NestedStack
         TagSyncSchedule = new Rule(this, "TagSync", new RuleProps
         {
             RuleName = config.Name("tag-sync"),
-            Description = "Copies EC2 source instance tags to DRS source servers (the settings decide whether it runs).",
-            Schedule = Schedule.Rate(Duration.Hours(4)),
+            Description = "Tag sync tick: the poller runs the tag sync rules when the settings enable it and intervalHours have passed.",
+            Schedule = Schedule.Rate(Duration.Minutes(ScheduledTask.TagSyncTickMinutes)),
             Targets = [Poller(RuleTargetInput.FromObject(new Dictionary<string, object> { ["task"] = ScheduledTask.TagSync }))],
         });
 

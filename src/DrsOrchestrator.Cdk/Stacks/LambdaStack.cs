@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Constructs;
+using DrsOrchestrator.Aws.Persistence.Schema;
 using DrsOrchestrator.Cdk.Configuration;
 using DrsOrchestrator.Cdk.Constructs;
 using DrsOrchestrator.Cdk.Packaging;
@@ -25,6 +26,9 @@ internal sealed class LambdaStack : NestedStack
         "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeInstanceTypes", "ec2:DescribeLaunchTemplates",
         "ec2:DescribeLaunchTemplateVersions", "ec2:DescribeInstances", "iam:ListInstanceProfiles",
     ];
+
+    /// <summary>Launch templates in the hub's own account, any region (DRS keeps one per source server).</summary>
+    private static string LaunchTemplateArns => $"arn:{Pseudo.PARTITION}:ec2:*:{Pseudo.ACCOUNT_ID}:launch-template/*";
 
     private readonly string spokeRoleName;
     private readonly string stateMachineName;
@@ -76,13 +80,30 @@ internal sealed class LambdaStack : NestedStack
                 new Dictionary<string, string> { [FunctionEnvironment.PublishTimeoutSeconds] = "540" });
         }
 
-        foreach (var function in new[] { Api, Orchestration, Poller })
+        foreach (var function in new[] { Api, Orchestration })
         {
             foreach (var table in props.Tables.Values)
             {
                 table.GrantReadWriteData(function.Role);
             }
+        }
 
+        // The poller only reads target accounts (spoke roles, tag sync locations) and never touches recovery
+        // plans; it writes executions and their claims (the finder) and the settings table's tag sync run record.
+        foreach (var (definition, table) in props.Tables)
+        {
+            if (definition == TableSchema.TargetAccounts)
+            {
+                table.GrantReadData(Poller.Role);
+            }
+            else if (definition != TableSchema.RecoveryPlans)
+            {
+                table.GrantReadWriteData(Poller.Role);
+            }
+        }
+
+        foreach (var function in new[] { Api, Orchestration, Poller })
+        {
             Allow(function, ["sts:AssumeRole"], spokeRoleArn);
             Allow(function, ["events:PutEvents"], EventBusArn);
         }
@@ -90,8 +111,11 @@ internal sealed class LambdaStack : NestedStack
         props.IntegrationSecret.GrantRead(Api.Role);
         props.IntegrationSecret.GrantRead(Poller.Role);
 
+        // apply-launch-configuration writes DRS's launch configuration and a new default version of the
+        // server's launch template (it launches nothing, so it passes no role).
         Allow(Api, [.. DrsRead, "drs:UpdateLaunchConfiguration", "drs:TagResource", "drs:UntagResource", "drs:TerminateRecoveryInstances",
             .. Ec2Read, "servicequotas:GetServiceQuota"], "*");
+        Allow(Api, ["ec2:CreateLaunchTemplateVersion", "ec2:ModifyLaunchTemplate"], LaunchTemplateArns);
         Allow(Api, ["states:StartExecution"], StateMachineArn);
         Allow(Api, ["states:DescribeExecution", "states:StopExecution"], executionArns);
         Allow(Api, ["states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat"], "*");
@@ -106,10 +130,11 @@ internal sealed class LambdaStack : NestedStack
         Allow(Orchestration, ["states:SendTaskSuccess", "states:SendTaskFailure"], "*");
         if (Orchestration.OwnsRole)
         {
+            // The recovery instance profile in a launch template is the operator's choice: any role, only to EC2.
             Orchestration.Role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
             {
                 Actions = ["iam:PassRole"],
-                Resources = [$"arn:{Pseudo.PARTITION}:iam::{Pseudo.ACCOUNT_ID}:role/*AWSElasticDisasterRecovery*"],
+                Resources = [$"arn:{Pseudo.PARTITION}:iam::{Pseudo.ACCOUNT_ID}:role/*"],
                 Conditions = new Dictionary<string, object>
                 {
                     ["StringEquals"] = new Dictionary<string, object> { ["iam:PassedToService"] = "ec2.amazonaws.com" },
@@ -117,7 +142,8 @@ internal sealed class LambdaStack : NestedStack
             }));
         }
 
-        Allow(Poller, [.. DrsRead, "drs:TagResource", "drs:UntagResource", "ec2:DescribeInstances"], "*");
+        // Tag sync adds tags and never removes any.
+        Allow(Poller, [.. DrsRead, "drs:TagResource", "ec2:DescribeInstances"], "*");
         Allow(Poller, ["states:SendTaskSuccess", "states:SendTaskFailure"], "*");
         Allow(Poller, ["states:ListExecutions"], StateMachineArn);
         Allow(Poller, ["states:DescribeExecution"], executionArns);
@@ -143,11 +169,13 @@ internal sealed class LambdaStack : NestedStack
     public void SuppressRoleFindings()
     {
         var reason = new NagSuppression("AwsSolutions-IAM5",
-            "DRS, EC2 Describe*, Step Functions SendTask* and Service Quotas actions support no resource-level scoping; "
-            + "the spoke role is matched by its fixed name in any target account, executions by their state machine, indexes by their table.",
+            "DRS, EC2 Describe* and launch-template writes, Step Functions SendTask* and Service Quotas actions support no resource-level scoping; "
+            + "the spoke role is matched by its fixed name in any target account, executions by their state machine, indexes by their table; "
+            + "PassRole covers the account's roles (the recovery instance profile is the operator's choice) only when passed to EC2.",
             ["Resource::*", $"Resource::arn:<AWS::Partition>:iam::*:role/{spokeRoleName}", @"regex:/^Resource::<[A-Za-z0-9.]+>\/index\/\*$/g",
              $"regex:/^Resource::arn:<AWS::Partition>:states:[^:]+:<AWS::AccountId>:execution:{stateMachineName}:\\*$/g",
-             "Resource::arn:<AWS::Partition>:iam::<AWS::AccountId>:role/*AWSElasticDisasterRecovery*"]);
+             "Resource::arn:<AWS::Partition>:iam::<AWS::AccountId>:role/*",
+             "Resource::arn:<AWS::Partition>:ec2:*:<AWS::AccountId>:launch-template/*"]);
         foreach (var function in Functions)
         {
             function.SuppressRoleFindings(reason);

@@ -87,19 +87,23 @@ internal sealed class SpokeStack : Stack
             ],
             Resources = ["*"],
         }));
+        // Recovery instances launch with the instance profile of the server's launch template, which an
+        // operator picks from this account's profiles (iam:ListInstanceProfiles): any of its roles, but only
+        // handed to EC2.
         Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "PassRecoveryInstanceRole",
             Actions = ["iam:PassRole"],
-            Resources = [$"arn:{Pseudo.PARTITION}:iam::{Pseudo.ACCOUNT_ID}:role/*AWSElasticDisasterRecovery*"],
+            Resources = [$"arn:{Pseudo.PARTITION}:iam::{Pseudo.ACCOUNT_ID}:role/*"],
             Conditions = new Dictionary<string, object>
             {
                 ["StringEquals"] = new Dictionary<string, object> { ["iam:PassedToService"] = "ec2.amazonaws.com" },
             },
         }));
         Nag.SuppressChild(Role, "DefaultPolicy", new NagSuppression("AwsSolutions-IAM5",
-            "DRS StartRecovery and the EC2 actions it performs with the caller's rights support no resource-level scoping; PassRole is limited to DRS's instance roles.",
-            ["Resource::*", "Resource::arn:<AWS::Partition>:iam::<AWS::AccountId>:role/*AWSElasticDisasterRecovery*"]));
+            "DRS StartRecovery and the EC2 actions it performs with the caller's rights support no resource-level scoping; "
+            + "PassRole covers this account's roles (the recovery instance profile is the operator's choice) and only when passed to EC2.",
+            ["Resource::*", "Resource::arn:<AWS::Partition>:iam::<AWS::AccountId>:role/*"]));
 
         LaunchResultForwarding = ForwardLaunchResults(config);
 

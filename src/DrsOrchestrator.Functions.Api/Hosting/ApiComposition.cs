@@ -21,6 +21,7 @@ using DrsOrchestrator.Domain.Ports.Accounts;
 using DrsOrchestrator.Domain.Ports.Drs;
 using DrsOrchestrator.Domain.Ports.Ec2;
 using DrsOrchestrator.Domain.Ports.Events;
+using DrsOrchestrator.Domain.Ports.Iam;
 using DrsOrchestrator.Domain.Ports.Persistence;
 using DrsOrchestrator.Domain.Ports.Workflow;
 using DrsOrchestrator.Functions.Api.Pipeline;
@@ -81,6 +82,8 @@ public static class ApiComposition
             () => new CrossAccountDrsClientFactory(sp.GetRequiredService<AccountCredentials>(), sp.GetRequiredService<AwsClientOptions>())));
         services.AddSingleton<IEc2ClientFactory>(sp => new DeferredEc2ClientFactory(
             () => new CrossAccountEc2ClientFactory(sp.GetRequiredService<AccountCredentials>(), sp.GetRequiredService<AwsClientOptions>())));
+        services.AddSingleton<IIamClientFactory>(sp => new DeferredIamClientFactory(
+            () => new CrossAccountIamClientFactory(sp.GetRequiredService<AccountCredentials>(), sp.GetRequiredService<AwsClientOptions>())));
         services.AddSingleton<IAccountAccessValidator>(sp => new DeferredAccountAccessValidator(
             () => new AccountAccessValidator(sp.GetRequiredService<AccountCredentials>(), sp.GetRequiredService<AwsClientOptions>())));
         services.AddSingleton<IWorkflowClient>(sp => AwsClients.StepFunctions(
@@ -90,7 +93,8 @@ public static class ApiComposition
 
         // Use cases.
         services.AddSingleton(sp => new ProtectionGroupService(
-            sp.GetRequiredService<IProtectionGroupRepository>(), sp.GetRequiredService<IRecoveryPlanRepository>(), sp.GetRequiredService<IDrsClientFactory>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IProtectionGroupRepository>(), sp.GetRequiredService<IRecoveryPlanRepository>(), sp.GetRequiredService<IDrsClientFactory>(),
+            sp.GetRequiredService<IEc2ClientFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new RecoveryPlanService(
             sp.GetRequiredService<IRecoveryPlanRepository>(), sp.GetRequiredService<IProtectionGroupRepository>(), sp.GetRequiredService<IExecutionRepository>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new DrsUsageReader(sp.GetRequiredService<IDrsClientFactory>(), sp.GetRequiredService<TimeProvider>()));
@@ -105,7 +109,7 @@ public static class ApiComposition
         services.AddSingleton(sp => new ExecutionHistoryService(sp.GetRequiredService<IExecutionRepository>(), sp.GetRequiredService<IDrsClientFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SettingsService(sp.GetRequiredService<ISettingsRepository>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new TagSyncService(
-            sp.GetRequiredService<SettingsService>(), sp.GetRequiredService<TargetAccountService>(), sp.GetRequiredService<IDrsClientFactory>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<SettingsService>(), sp.GetRequiredService<ITargetAccountRepository>(), sp.GetRequiredService<IDrsClientFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ConfigurationTransfer(
             sp.GetRequiredService<SettingsService>(), sp.GetRequiredService<ITargetAccountRepository>(), sp.GetRequiredService<IProtectionGroupRepository>(), sp.GetRequiredService<IRecoveryPlanRepository>()));
         services.AddSingleton(sp => new ConfigHealthService(sp.GetRequiredService<SettingsService>(), sp.GetRequiredService<TargetAccountService>()));
@@ -113,6 +117,7 @@ public static class ApiComposition
             sp.GetRequiredService<IExecutionRepository>(),
             sp.GetRequiredService<IProtectionGroupRepository>(),
             sp.GetRequiredService<IDrsClientFactory>(),
+            sp.GetRequiredService<IEc2ClientFactory>(),
             sp.GetRequiredService<IWorkflowClient>(),
             sp.GetRequiredService<IEventPublisher>(),
             sp.GetRequiredService<TimeProvider>(),

@@ -35,6 +35,7 @@ public static class EngineComposition
             new DynamoDbExecutionRepository(dynamo, persistence, time),
             new DynamoDbProtectionGroupRepository(dynamo, persistence, time),
             new CrossAccountDrsClientFactory(accounts, client),
+            new CrossAccountEc2ClientFactory(accounts, client),
             AwsClients.StepFunctions(settings.Region, hubCredentials, client),
             AwsClients.EventBridge(settings.Region, settings.EventBusName, settings.EventSource, hubCredentials, client),
             time,

@@ -9,8 +9,9 @@ namespace DrsOrchestrator.Local.Engine;
 /// <summary>
 /// Drives the execution poller function's handler as EventBridge would: the simulator's launch-result
 /// envelopes in batches, and a scheduled event on the virtual clock (the finder) that reconciles every
-/// active execution so a lost event cannot stall a wave. Both run in the background and never block the
-/// simulator's delivery.
+/// active execution so a lost event cannot stall a wave, and the tag sync schedule's tick (the same
+/// <c>{"task":"tag-sync"}</c> input the deployed rule sends; the tag sync settings decide whether it runs).
+/// All run in the background and never block the simulator's delivery.
 /// </summary>
 internal sealed class LocalPoller : IAsyncDisposable
 {
@@ -22,10 +23,12 @@ internal sealed class LocalPoller : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _eventLoop;
     private readonly Task _finderLoop;
+    private readonly Task _tagSyncLoop;
     private long _eventsApplied;
     private long _finderRuns;
 
-    public LocalPoller(PollerHandler handler, TimeProvider clock, TimeSpan finderInterval, TextWriter log)
+    /// <param name="tagSyncInterval">Virtual time between tag sync ticks (the deployed schedule's rate).</param>
+    public LocalPoller(PollerHandler handler, TimeProvider clock, TimeSpan finderInterval, TimeSpan tagSyncInterval, TextWriter log)
     {
         _handler = handler;
         _clock = clock;
@@ -33,6 +36,7 @@ internal sealed class LocalPoller : IAsyncDisposable
         _log = log;
         _eventLoop = Task.Run(() => RunEventsAsync(_stopping.Token));
         _finderLoop = Task.Run(() => RunFinderAsync(_stopping.Token));
+        _tagSyncLoop = Task.Run(() => RunTagSyncScheduleAsync(tagSyncInterval, _stopping.Token));
     }
 
     public long EventsApplied => Interlocked.Read(ref _eventsApplied);
@@ -50,7 +54,7 @@ internal sealed class LocalPoller : IAsyncDisposable
     {
         _events.Writer.TryComplete();
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(_eventLoop, _finderLoop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Task.WhenAll(_eventLoop, _finderLoop, _tagSyncLoop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stopping.Dispose();
     }
 
@@ -99,6 +103,33 @@ internal sealed class LocalPoller : IAsyncDisposable
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     _log.WriteLine($"poller: reconcile failed ({ex.GetType().Name}: {ex.Message}); retrying on the next tick.");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Host stopping.
+        }
+    }
+
+    private async Task RunTagSyncScheduleAsync(TimeSpan interval, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(interval, _clock, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var result = await _handler.HandleAsync(new JsonObject { ["task"] = PollerHandler.TagSyncTask }, cancellationToken).ConfigureAwait(false);
+                    if (result["tagSync"]?.GetValue<string>() == "RAN")
+                    {
+                        _log.WriteLine("poller: scheduled tag sync ran.");
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    _log.WriteLine($"poller: scheduled tag sync failed ({ex.GetType().Name}: {ex.Message}); the next tick tries again.");
                 }
             }
         }

@@ -4,6 +4,7 @@ using System.Net;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using DrsOrchestrator.Application.Accounts;
+using DrsOrchestrator.Application.Configuration;
 using DrsOrchestrator.Application.Executions;
 using DrsOrchestrator.Application.Orchestration;
 using DrsOrchestrator.Aws.Accounts;
@@ -14,10 +15,13 @@ using DrsOrchestrator.Aws.Persistence.Local;
 using DrsOrchestrator.Aws.Persistence.ProtectionGroups;
 using DrsOrchestrator.Aws.Persistence.RecoveryPlans;
 using DrsOrchestrator.Aws.Persistence.Schema;
+using DrsOrchestrator.Aws.Persistence.Settings;
 using DrsOrchestrator.Aws.Wire;
 using DrsOrchestrator.Domain.Ports.Accounts;
 using DrsOrchestrator.Domain.Ports.Drs;
+using DrsOrchestrator.Domain.Ports.Ec2;
 using DrsOrchestrator.Domain.Ports.Events;
+using DrsOrchestrator.Domain.Ports.Iam;
 using DrsOrchestrator.Domain.Ports.Persistence;
 using DrsOrchestrator.Domain.Ports.Workflow;
 using DrsOrchestrator.Functions.Api.Hosting;
@@ -152,12 +156,14 @@ public sealed class LocalHost : IAsyncDisposable
                 resolver);
             owned.Add(Owned.Of(credentials));
             var drs = new CrossAccountDrsClientFactory(credentials, client);
+            var ec2 = new CrossAccountEc2ClientFactory(credentials, client);
+            var iam = new CrossAccountIamClientFactory(credentials, client);
             var events = new LocalEventPublisher(log);
 
             var runner = new LocalWorkflowRunner(clock, new LocalWorkflowRunnerOptions(options.Region, options.HubAccountId));
             owned.Add(runner);
             var stateMachineArn = $"arn:aws:states:{options.Region}:{options.HubAccountId}:stateMachine:drs-orchestrator-local-orchestration";
-            var engine = new OrchestrationEngine(executions, groups, drs, runner, events, clock, new EngineOptions(stateMachineArn));
+            var engine = new OrchestrationEngine(executions, groups, drs, ec2, runner, events, clock, new EngineOptions(stateMachineArn));
             var functionArn = $"arn:aws:lambda:{options.Region}:{options.HubAccountId}:function:drs-orchestrator-local-orchestration";
             runner.RegisterFunction(functionArn, new OrchestrationHandler(engine).HandleAsync);
             var created = runner.CreateStateMachine(
@@ -169,7 +175,9 @@ public sealed class LocalHost : IAsyncDisposable
                 throw new InvalidOperationException($"The runner named the state machine {created}, not {stateMachineArn}.");
             }
 
-            var poller = new LocalPoller(new PollerHandler(engine), clock, TimeSpan.FromMinutes(1), log);
+            // Tag sync on the same tables, simulator and virtual clock as the API's "Run now".
+            var tagSync = new TagSyncService(new SettingsService(new DynamoDbSettingsRepository(dynamo, persistence), clock), accounts, drs, clock);
+            var poller = new LocalPoller(new PollerHandler(engine, tagSync), clock, TimeSpan.FromMinutes(1), PollerHandler.TagSyncTickInterval, log);
             owned.Add(poller);
             owned.Add(Owned.Of(simulator.Simulator.Subscribe(poller.OnLaunchResultAsync)));
 
@@ -194,6 +202,8 @@ public sealed class LocalHost : IAsyncDisposable
                 services.AddSingleton<ITargetAccountRepository>(accounts);
                 services.AddSingleton<IAccountAccessResolver>(resolver);
                 services.AddSingleton<IDrsClientFactory>(drs);
+                services.AddSingleton<IEc2ClientFactory>(ec2);
+                services.AddSingleton<IIamClientFactory>(iam);
                 services.AddSingleton<IWorkflowClient>(runner);
                 services.AddSingleton<IEventPublisher>(events);
                 services.AddSingleton(engine);

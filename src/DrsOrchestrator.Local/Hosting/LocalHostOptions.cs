@@ -16,7 +16,7 @@ public sealed record LocalHostOptions
     /// <summary>Persistent DynamoDB Local store; null keeps data in memory for this run only.</summary>
     public string? DataDirectory { get; init; }
 
-    /// <summary>Virtual seconds per real second for the simulator, workflow waits and the finder: 60 runs a 20-minute drill in about 20 s.</summary>
+    /// <summary>Virtual seconds per real second for the simulator, workflow waits, the finder and the tag sync schedule: 60 runs a 20-minute drill in about 20 s.</summary>
     public double TimeScale { get; init; } = 60;
 
     /// <summary>The built console; null means frontend/dist under the repository root.</summary>

@@ -25,6 +25,11 @@ internal sealed class RegionState(string accountId, string region)
 
     public List<string> InstanceOrder { get; } = [];
 
+    /// <summary>EC2 launch templates in this account + region (DRS creates one per source server).</summary>
+    public Dictionary<string, SimLaunchTemplate> LaunchTemplates { get; } = new(StringComparer.Ordinal);
+
+    public List<string> LaunchTemplateOrder { get; } = [];
+
     /// <summary>Source servers taking part in a job that has not completed (a server is in one job at a time).</summary>
     public HashSet<string> BusyServers { get; } = new(StringComparer.Ordinal);
 

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Primitives;
 namespace DrsOrchestrator.Simulator.Http;
 
 /// <summary>
-/// The EC2 query-protocol reads the orchestrator makes (Describe* with Filter.N / Id.N lists,
-/// MaxResults + NextToken paging), answered in EC2's XML and its &lt;Response&gt;&lt;Errors&gt; error shape.
+/// The EC2 query-protocol calls the orchestrator makes (Describe* with Filter.N / Id.N lists,
+/// MaxResults + NextToken paging, and the launch-template version writes), answered in EC2's XML and
+/// its &lt;Response&gt;&lt;Errors&gt; error shape.
 /// </summary>
 internal static class Ec2Operations
 {
@@ -26,6 +27,9 @@ internal static class Ec2Operations
         ["DescribeInstanceTypes"] = DescribeInstanceTypes,
         ["DescribeLaunchTemplates"] = DescribeLaunchTemplates,
         ["DescribeInstances"] = DescribeInstances,
+        ["DescribeLaunchTemplateVersions"] = DescribeLaunchTemplateVersions,
+        ["CreateLaunchTemplateVersion"] = CreateLaunchTemplateVersion,
+        ["ModifyLaunchTemplate"] = ModifyLaunchTemplate,
     };
 
     public static async Task HandleAsync(HttpContext context, DrsHttpHandler handler, byte[] body, Dictionary<string, StringValues> form)
@@ -143,20 +147,133 @@ internal static class Ec2Operations
 
     private static XElement DescribeLaunchTemplates(DrsSimulator simulator, CallerIdentity caller, Dictionary<string, StringValues> form)
     {
-        var templates = Select(form, simulator.LaunchTemplatesOf(caller.AccountId, caller.Region), "LaunchTemplateId", t => t.Id, id => NotFound("InvalidLaunchTemplateId.NotFound", $"The specified launch template, with template ID {id}, does not exist."));
+        var templates = Select(form, simulator.LaunchTemplatesOf(caller.AccountId, caller.Region), "LaunchTemplateId", t => t.LaunchTemplateId, id => NotFound("InvalidLaunchTemplateId.NotFound", $"The specified launch template, with template ID {id}, does not exist."));
         templates = Filter(form, templates, (t, name) => name switch
         {
-            "launch-template-name" => [t.Name],
+            "launch-template-name" => [t.LaunchTemplateName],
             _ => TagFilter(name, Empty),
         });
-        return Page(form, "DescribeLaunchTemplatesResponse", "launchTemplates", templates, 1, 200, t => Item(
-            E("launchTemplateId", t.Id),
-            E("launchTemplateName", t.Name),
-            E("createTime", Timestamp(t.CreatedAt)),
-            E("createdBy", $"arn:aws:sts::{caller.AccountId}:assumed-role/AWSElasticDisasterRecoveryReplicationServerRole/drs"),
-            E("defaultVersionNumber", "1"),
-            E("latestVersionNumber", "1")));
+        return Page(form, "DescribeLaunchTemplatesResponse", "launchTemplates", templates, 1, 200, TemplateXml);
     }
+
+    private static XElement DescribeLaunchTemplateVersions(DrsSimulator simulator, CallerIdentity caller, Dictionary<string, StringValues> form)
+    {
+        var wanted = Indexed(form, "LaunchTemplateVersion").Select(i => form[$"LaunchTemplateVersion.{i}"].ToString()).ToList();
+        var versions = simulator.DescribeLaunchTemplateVersions(caller, Value(form, "LaunchTemplateId"), Value(form, "LaunchTemplateName"), wanted);
+        versions = Filter(form, versions, (v, name) => name switch
+        {
+            "instance-type" => v.Version.Data.InstanceType is { } type ? [type] : [],
+            "is-default-version" => [v.Version.VersionNumber == v.Template.DefaultVersionNumber ? "true" : "false"],
+            _ => throw InvalidFilter(name),
+        });
+        return Page(form, "DescribeLaunchTemplateVersionsResponse", "launchTemplateVersionSet", versions, 1, 200, v => VersionXml(v.Template, v.Version, "item"));
+    }
+
+    private static XElement CreateLaunchTemplateVersion(DrsSimulator simulator, CallerIdentity caller, Dictionary<string, StringValues> form)
+    {
+        const string data = "LaunchTemplateData.";
+        // NetworkInterface.N.<member>: every N that carries any member is one interface.
+        var interfaces = form.Keys
+            .Where(k => k.StartsWith(data + "NetworkInterface.", StringComparison.Ordinal))
+            .Select(k => k[(data.Length + "NetworkInterface.".Length)..].Split('.')[0])
+            .Select(n => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : -1)
+            .Where(i => i > 0)
+            .Distinct()
+            .Order()
+            .Select(i =>
+            {
+                var prefix = $"{data}NetworkInterface.{i}.";
+                return new SimLaunchTemplateNetworkInterface
+                {
+                    DeviceIndex = Value(form, prefix + "DeviceIndex") is { } index ? ParseInt(index, prefix + "DeviceIndex") : null,
+                    SubnetId = Value(form, prefix + "SubnetId"),
+                    Groups = [.. Indexed(form, prefix + "SecurityGroupId").Select(g => form[$"{prefix}SecurityGroupId.{g}"].ToString())],
+                    AssociatePublicIpAddress = ParseBool(Value(form, prefix + "AssociatePublicIpAddress"), prefix + "AssociatePublicIpAddress"),
+                    DeleteOnTermination = ParseBool(Value(form, prefix + "DeleteOnTermination"), prefix + "DeleteOnTermination"),
+                    PrivateIpAddress = Value(form, prefix + "PrivateIpAddress"),
+                    Description = Value(form, prefix + "Description"),
+                };
+            })
+            .ToList();
+        var fingerprint = string.Join("&", form
+            .Where(p => p.Key is not ("Action" or "Version" or "ClientToken"))
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => p.Key + "=" + p.Value));
+        var created = simulator.CreateLaunchTemplateVersion(caller, new LaunchTemplateVersionRequest(
+            Value(form, "LaunchTemplateId"),
+            Value(form, "LaunchTemplateName"),
+            Value(form, "SourceVersion"),
+            Value(form, "ClientToken"),
+            Value(form, "VersionDescription"),
+            Value(form, data + "InstanceType"),
+            Value(form, data + "IamInstanceProfile.Arn"),
+            Value(form, data + "IamInstanceProfile.Name"),
+            interfaces.Count == 0 ? null : interfaces,
+            fingerprint));
+        return new XElement(Ns + "CreateLaunchTemplateVersionResponse",
+            VersionXml(created.Template, created.Version, "launchTemplateVersion"),
+            created.Warnings.Count == 0 ? null : new XElement(Ns + "warning", new XElement(Ns + "errorSet",
+                created.Warnings.Select(w => Item(E("code", w.Code), E("message", w.Message))))));
+    }
+
+    private static XElement ModifyLaunchTemplate(DrsSimulator simulator, CallerIdentity caller, Dictionary<string, StringValues> form)
+    {
+        var template = simulator.ModifyLaunchTemplate(caller, Value(form, "LaunchTemplateId"), Value(form, "LaunchTemplateName"), Value(form, "SetDefaultVersion"));
+        var rendered = TemplateXml(template);
+        rendered.Name = Ns + "launchTemplate";
+        return new XElement(Ns + "ModifyLaunchTemplateResponse", rendered);
+    }
+
+    private static XElement TemplateXml(SimLaunchTemplate t) => Item(
+        E("launchTemplateId", t.LaunchTemplateId),
+        E("launchTemplateName", t.LaunchTemplateName),
+        E("createTime", Timestamp(t.CreatedAt)),
+        E("createdBy", t.CreatedBy),
+        E("defaultVersionNumber", t.DefaultVersionNumber.ToString(CultureInfo.InvariantCulture)),
+        E("latestVersionNumber", t.LatestVersionNumber.ToString(CultureInfo.InvariantCulture)));
+
+    private static XElement VersionXml(SimLaunchTemplate template, SimLaunchTemplateVersion version, string elementName)
+    {
+        var data = version.Data;
+        return new XElement(Ns + elementName,
+            E("launchTemplateId", template.LaunchTemplateId),
+            E("launchTemplateName", template.LaunchTemplateName),
+            E("versionNumber", version.VersionNumber.ToString(CultureInfo.InvariantCulture)),
+            version.Description is null ? null : E("versionDescription", version.Description),
+            E("createTime", Timestamp(version.CreatedAt)),
+            E("createdBy", version.CreatedBy),
+            E("defaultVersion", version.VersionNumber == template.DefaultVersionNumber ? "true" : "false"),
+            new XElement(Ns + "launchTemplateData",
+                data.InstanceType is null ? null : E("instanceType", data.InstanceType),
+                data.IamInstanceProfileArn is null && data.IamInstanceProfileName is null ? null : new XElement(Ns + "iamInstanceProfile",
+                    data.IamInstanceProfileArn is null ? null : E("arn", data.IamInstanceProfileArn),
+                    data.IamInstanceProfileName is null ? null : E("name", data.IamInstanceProfileName)),
+                data.NetworkInterfaces.Count == 0 ? null : new XElement(Ns + "networkInterfaceSet", data.NetworkInterfaces.Select(n => Item(
+                    n.AssociatePublicIpAddress is { } publicIp ? E("associatePublicIpAddress", publicIp ? "true" : "false") : null,
+                    n.DeleteOnTermination is { } delete ? E("deleteOnTermination", delete ? "true" : "false") : null,
+                    n.Description is null ? null : E("description", n.Description),
+                    n.DeviceIndex is { } index ? E("deviceIndex", index.ToString(CultureInfo.InvariantCulture)) : null,
+                    // Launch-template group lists name their entries groupId rather than item.
+                    new XElement(Ns + "groupSet", n.Groups.Select(g => E("groupId", g))),
+                    n.PrivateIpAddress is null ? null : E("privateIpAddress", n.PrivateIpAddress),
+                    n.SubnetId is null ? null : E("subnetId", n.SubnetId))))));
+    }
+
+    private static string? Value(Dictionary<string, StringValues> form, string name) =>
+        form.TryGetValue(name, out var value) && value.ToString().Length > 0 ? value.ToString() : null;
+
+    private static int ParseInt(string text, string name) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new DrsApiException(400, "InvalidParameterValue", $"Invalid value '{text}' for {name}.");
+
+    private static bool? ParseBool(string? text, string name) => text switch
+    {
+        null => null,
+        "true" => true,
+        "false" => false,
+        _ => throw new DrsApiException(400, "InvalidParameterValue", $"Invalid value '{text}' for {name}: expected true or false."),
+    };
 
     private static XElement DescribeInstances(DrsSimulator simulator, CallerIdentity caller, Dictionary<string, StringValues> form)
     {

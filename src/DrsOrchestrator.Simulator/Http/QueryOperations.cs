@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace DrsOrchestrator.Simulator.Http;
 
 /// <summary>
-/// STS and EC2 both speak the query protocol at POST /; like one endpoint serving both, the simulator
-/// tells them apart by the service in the SigV4 credential scope.
+/// STS, EC2 and IAM all speak the query protocol at POST /; like one endpoint serving them all, the
+/// simulator tells them apart by the service in the SigV4 credential scope.
 /// </summary>
 internal static class QueryOperations
 {
@@ -26,6 +26,10 @@ internal static class QueryOperations
         if (scope?.Service == "ec2")
         {
             await Ec2Operations.HandleAsync(context, handler, body, form).ConfigureAwait(false);
+        }
+        else if (scope?.Service == "iam")
+        {
+            await IamOperations.HandleAsync(context, handler, body, form).ConfigureAwait(false);
         }
         else
         {

@@ -23,4 +23,10 @@ public sealed record SimRecoveryInstance
     public required DateTimeOffset LaunchedAt { get; init; }
 
     public required IReadOnlyDictionary<string, string> Tags { get; init; }
+
+    /// <summary>The instance type the launch used (the template's when right-sizing is off); null: the server's recommendation.</summary>
+    public string? InstanceType { get; init; }
+
+    /// <summary>The subnet of the launch template's default version at launch; null: one picked from the VPC.</summary>
+    public string? SubnetId { get; init; }
 }

@@ -18,4 +18,7 @@ public sealed record ScenarioAccount
     public string? SecretAccessKey { get; init; }
 
     public IReadOnlyList<ScenarioRegion> Regions { get; init; } = [];
+
+    /// <summary>Names of the account's IAM instance profiles (each with a role of the same name); null: a default set.</summary>
+    public IReadOnlyList<string>? InstanceProfiles { get; init; }
 }

@@ -106,4 +106,25 @@ public sealed class AccountEndpointTests(DynamoDbLocalFixture dynamo, ApiSimulat
         // Assert
         ResponseAssert.Error(response, 409, "ACCOUNT_IN_USE");
     }
+
+    [Fact]
+    public async Task DeleteAccount_AfterItsOnlyGroupMovedAway_Returns204()
+    {
+        // Arrange
+        var host = await SharedHosts.GetAsync(dynamo, simulator, "accounts-in-use");
+        const string Id = "444455550000";
+        ResponseAssert.Success(await host.SendAsync(ApiRequestBuilder.Post("/accounts", Fleet.AccountJson(Id)).As(Admin)), 201);
+        var json = new ProtectionGroupJson().In(Id, "us-east-1");
+        var group = ResponseAssert.Success(await host.SendAsync(ApiRequestBuilder.Post("/protection-groups", json.Create()).As(Admin)), 201).GetProperty("groupId").GetString()!;
+        var refused = await host.SendAsync(ApiRequestBuilder.Delete("/accounts/" + Id).As(Admin));
+
+        // Act
+        ResponseAssert.Success(await host.SendAsync(ApiRequestBuilder.Put("/protection-groups/" + group, json.In("444455550001", "us-east-1").Update(1)).As(Admin)));
+        var deleted = await host.SendAsync(ApiRequestBuilder.Delete("/accounts/" + Id).As(Admin));
+
+        // Assert
+        var error = ResponseAssert.Error(refused, 409, "ACCOUNT_IN_USE");
+        Assert.Equal(group, error.GetProperty("details").GetProperty("protectionGroupIds")[0].GetString());
+        ResponseAssert.Success(deleted, 204);
+    }
 }

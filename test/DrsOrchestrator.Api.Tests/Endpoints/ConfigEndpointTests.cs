@@ -116,22 +116,4 @@ public sealed class ConfigEndpointTests(DynamoDbLocalFixture dynamo, ApiSimulato
         Assert.Equal(1, view.GetProperty("version").GetInt64());
         Assert.Equal(JsonValueKind.Object, view.GetProperty("lastRun").ValueKind);
     }
-
-    [Fact]
-    public async Task InstanceProfiles_GroupsNameProfiles_ListedWithTheirSource()
-    {
-        // Arrange
-        var host = await SharedHosts.GetAsync(dynamo, simulator, "config-ec2");
-        var server = Fleet.Servers(host, ApiTestHost.SpokeA, "us-east-1", "OrderPortal", "db")[0].SourceServerId;
-        var group = await Fleet.CreateGroupAsync(host, ApiTestHost.SpokeA, "us-east-1", [server], """{"instanceProfile":"drs-recovered-app"}""");
-
-        // Act
-        var profiles = ResponseAssert.Success(await host.SendAsync(ApiRequestBuilder.Get($"/ec2/instance-profiles?accountId={ApiTestHost.SpokeA}&region=us-east-1").As(Admin)));
-
-        // Assert
-        Assert.Equal("PROTECTION_GROUP_SETTINGS", profiles.GetProperty("source").GetString());
-        var item = profiles.GetProperty("items")[0];
-        Assert.Equal("drs-recovered-app", item.GetProperty("name").GetString());
-        Assert.Equal(group, item.GetProperty("usedBy")[0].GetString());
-    }
 }

@@ -172,7 +172,8 @@ public sealed class DrsInventoryEndpointTests(DynamoDbLocalFixture dynamo, ApiSi
         Assert.Equal(dbs.Length, first.GetProperty("updated").GetInt32());
         Assert.Equal(0, second.GetProperty("updated").GetInt32());
         Assert.Equal(dbs.Length, second.GetProperty("unchanged").GetInt32());
-        Assert.Equal(["instanceType"], first.GetProperty("notAppliedSettings").EnumerateArray().Select(s => s.GetString()!));
+        Assert.Equal("r5.large", simulator.Simulator.LaunchTemplate(ApiTestHost.SpokeA, Region, Fleet.Servers(host, ApiTestHost.SpokeA, Region).Single(s => s.SourceServerId == dbs[0]).LaunchConfiguration.Ec2LaunchTemplateId)!.DefaultVersion.Data.InstanceType);
+        Assert.Equal("NONE", config.GetProperty("targetInstanceTypeRightSizingMethod").GetString());
         Assert.Equal("STOPPED", config.GetProperty("launchDisposition").GetString());
         Assert.True(config.GetProperty("copyPrivateIp").GetBoolean());
     }

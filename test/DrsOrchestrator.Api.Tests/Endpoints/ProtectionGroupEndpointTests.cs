@@ -141,6 +141,42 @@ public sealed class ProtectionGroupEndpointTests(DynamoDbLocalFixture dynamo, Ap
     }
 
     [Fact]
+    public async Task List_NameFilterWithSmallLimit_ReturnsFullPagesOfEveryMatch()
+    {
+        // Arrange: matches interleaved with non-matches, so a page of raw items would hold fewer matches.
+        var host = await SharedHosts.GetAsync(dynamo, simulator, "pg-filter-pages");
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var expected = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            expected.Add($"needle-{marker}-{i}");
+            ResponseAssert.Success(await host.SendAsync(ApiRequestBuilder.Post("/protection-groups", new ProtectionGroupJson().Named(expected[^1]).Create()).As(PlanManager)), 201);
+            ResponseAssert.Success(await host.SendAsync(ApiRequestBuilder.Post("/protection-groups", new ProtectionGroupJson().Named($"hay-{marker}-{i}").Create()).As(PlanManager)), 201);
+        }
+
+        // Act
+        var pages = new List<string[]>();
+        string? token = null;
+        do
+        {
+            var request = ApiRequestBuilder.Get("/protection-groups?limit=2&name=NEEDLE-" + marker).As(PlanManager);
+            if (token is not null)
+            {
+                request.WithQuery("nextToken", token);
+            }
+
+            var page = ResponseAssert.Success(await host.SendAsync(request));
+            pages.Add([.. page.GetProperty("items").EnumerateArray().Select(g => g.GetProperty("name").GetString()!)]);
+            token = page.GetProperty("nextToken").GetString();
+        }
+        while (token is not null && pages.Count < 50);
+
+        // Assert
+        Assert.Equal([2, 2, 1], pages.Select(p => p.Length));
+        Assert.Equal(expected.Order(), pages.SelectMany(p => p).Order());
+    }
+
+    [Fact]
     public async Task List_ForgedToken_Returns400()
     {
         var host = await SharedHosts.GetAsync(dynamo, simulator, "pg");

@@ -177,5 +177,74 @@ public sealed class RecoveryPlanEndpointTests(DynamoDbLocalFixture dynamo, ApiSi
         Assert.Equal(["needle-" + marker], names);
     }
 
+    [Fact]
+    public async Task ListRecoveryPlans_NameFilterWithSmallLimit_ReturnsFullPagesOfEveryMatch()
+    {
+        // Arrange: matches interleaved with non-matches, so a page of raw items would hold fewer matches.
+        var host = await HostAsync();
+        var group = await Fleet.CreateGroupAsync(host, ApiTestHost.SpokeA, "us-east-1", [ProtectionGroupJson.NewServerId()]);
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var expected = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            expected.Add($"needle-{marker}-{i}");
+            ResponseAssert.Success(await host.SendAsync(ApiRequestBuilder.Post("/recovery-plans", Fleet.PlanJson(expected[^1], "", group)).As(Admin)), 201);
+            ResponseAssert.Success(await host.SendAsync(ApiRequestBuilder.Post("/recovery-plans", Fleet.PlanJson($"hay-{marker}-{i}", "", group)).As(Admin)), 201);
+        }
+
+        // Act
+        var pages = await PageNamesAsync(host, "/recovery-plans?limit=2&name=NEEDLE-" + marker);
+
+        // Assert
+        Assert.Equal([2, 2, 1], pages.Select(p => p.Length));
+        Assert.Equal(expected.Order(), pages.SelectMany(p => p).Order());
+    }
+
+    [Fact]
+    public async Task UpdateRecoveryPlan_DroppingAGroup_ReleasesItSoTheGroupCanBeDeleted()
+    {
+        // Arrange
+        var host = await HostAsync();
+        var dropped = await Fleet.CreateGroupAsync(host, ApiTestHost.SpokeA, "us-east-1", [ProtectionGroupJson.NewServerId()]);
+        var kept = await Fleet.CreateGroupAsync(host, ApiTestHost.SpokeA, "us-east-1", [ProtectionGroupJson.NewServerId()]);
+        var name = "swap-" + Guid.NewGuid().ToString("N")[..8];
+        var created = ResponseAssert.Success(await host.SendAsync(ApiRequestBuilder.Post("/recovery-plans", Fleet.PlanJson(name, "", dropped, kept)).As(Admin)), 201);
+        var planId = created.GetProperty("planId").GetString()!;
+
+        // Act
+        var refused = await host.SendAsync(ApiRequestBuilder.Delete("/protection-groups/" + dropped).As(Admin));
+        var updated = await host.SendAsync(ApiRequestBuilder.Put("/recovery-plans/" + planId, Fleet.PlanJson(name, "", kept).Insert(1, "\"version\":1,")).As(Admin));
+        var deleted = await host.SendAsync(ApiRequestBuilder.Delete("/protection-groups/" + dropped).As(Admin));
+        var stillUsed = await host.SendAsync(ApiRequestBuilder.Delete("/protection-groups/" + kept).As(Admin));
+
+        // Assert
+        ResponseAssert.Error(refused, 409, "PG_IN_USE");
+        ResponseAssert.Success(updated);
+        ResponseAssert.Success(deleted, 204);
+        var error = ResponseAssert.Error(stillUsed, 409, "PG_IN_USE");
+        Assert.Contains(name, error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<List<string[]>> PageNamesAsync(ApiTestHost host, string path)
+    {
+        var pages = new List<string[]>();
+        string? token = null;
+        do
+        {
+            var request = ApiRequestBuilder.Get(path).As(Admin);
+            if (token is not null)
+            {
+                request.WithQuery("nextToken", token);
+            }
+
+            var page = ResponseAssert.Success(await host.SendAsync(request));
+            pages.Add([.. page.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("name").GetString()!)]);
+            token = page.GetProperty("nextToken").GetString();
+        }
+        while (token is not null && pages.Count < 50);
+
+        return pages;
+    }
+
     private Task<ApiTestHost> HostAsync() => SharedHosts.GetAsync(dynamo, simulator, "plans");
 }

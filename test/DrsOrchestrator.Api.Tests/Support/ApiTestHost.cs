@@ -5,6 +5,7 @@ using DrsOrchestrator.Application.Executions;
 using DrsOrchestrator.Application.Orchestration;
 using DrsOrchestrator.Aws.Persistence.Schema;
 using DrsOrchestrator.Domain.Ports.Drs;
+using DrsOrchestrator.Domain.Ports.Ec2;
 using DrsOrchestrator.Domain.Ports.Events;
 using DrsOrchestrator.Domain.Ports.Persistence;
 using DrsOrchestrator.Domain.Ports.Workflow;
@@ -85,6 +86,7 @@ public sealed class ApiTestHost
                 sp.GetRequiredService<IExecutionRepository>(),
                 sp.GetRequiredService<IProtectionGroupRepository>(),
                 sp.GetRequiredService<IDrsClientFactory>(),
+                sp.GetRequiredService<IEc2ClientFactory>(),
                 runner,
                 sp.GetRequiredService<IEventPublisher>(),
                 sp.GetRequiredService<TimeProvider>(),

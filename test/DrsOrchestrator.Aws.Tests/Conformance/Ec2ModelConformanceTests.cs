@@ -11,6 +11,29 @@ public sealed class Ec2ModelConformanceTests
 {
     private readonly ApiModel model = ApiModel.Load("ec2");
 
+    /// <summary>A request setting every member the client can send, so each parameter name is checked against the model.</summary>
+    private static readonly Ec2NewLaunchTemplateVersion FullVersionRequest = new(
+        "lt-1",
+        2,
+        "token-1",
+        "applied",
+        "m5.large",
+        new Ec2IamInstanceProfile("arn:aws:iam::100000000001:instance-profile/app", "app"),
+        [
+            new Ec2LaunchTemplateNetworkInterface
+            {
+                DeviceIndex = 0,
+                SubnetId = "subnet-1",
+                Groups = ["sg-1", "sg-2"],
+                AssociatePublicIpAddress = false,
+                DeleteOnTermination = true,
+                PrivateIpAddress = "10.0.0.5",
+                Description = "primary",
+                NetworkInterfaceId = "eni-1",
+            },
+            new Ec2LaunchTemplateNetworkInterface { DeviceIndex = 1, SubnetId = "subnet-2" },
+        ]);
+
     private static readonly (string Operation, Func<IEc2Client, Task> Call)[] Calls =
     [
         ("DescribeSubnets", c => c.DescribeSubnetsAsync("vpc-1", default)),
@@ -18,6 +41,9 @@ public sealed class Ec2ModelConformanceTests
         ("DescribeInstanceTypes", c => c.DescribeInstanceTypesAsync(["m5.large", "t3.micro"], default)),
         ("DescribeLaunchTemplates", c => c.DescribeLaunchTemplatesAsync(["lt-1", "lt-2"], default)),
         ("DescribeInstances", c => c.DescribeInstancesAsync(["i-1", "i-2"], default)),
+        ("DescribeLaunchTemplateVersions", c => c.DescribeDefaultLaunchTemplateVersionAsync("lt-1", default)),
+        ("CreateLaunchTemplateVersion", c => c.CreateLaunchTemplateVersionAsync(FullVersionRequest, default)),
+        ("ModifyLaunchTemplate", c => c.SetDefaultLaunchTemplateVersionAsync("lt-1", 3, default)),
     ];
 
     [Fact]
@@ -73,6 +99,43 @@ public sealed class Ec2ModelConformanceTests
         // Assert
         Assert.All(new object?[] { subnet.VpcId, subnet.AvailabilityZone, subnet.CidrBlock, group.GroupName, group.VpcId, group.Description, type.DefaultVCpus, type.MemoryMiB, template.LaunchTemplateName, template.DefaultVersionNumber, template.LatestVersionNumber }, Assert.NotNull);
         Assert.All(new[] { subnet.SubnetId, group.GroupId, type.InstanceType, template.LaunchTemplateId }, id => Assert.StartsWith("sample-", id, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DescribeDefaultLaunchTemplateVersion_FullyPopulatedModelAnswer_MapsEveryField()
+    {
+        // Arrange
+        var handler = new CapturingHandler { AnswerContentType = "text/xml", AnswerBody = SampleXml("DescribeLaunchTemplateVersions", withNextToken: false) };
+
+        // Act
+        var version = await NewClient(handler).DescribeDefaultLaunchTemplateVersionAsync("lt-1", default);
+
+        // Assert
+        Assert.Equal("sample-LaunchTemplateId", version.LaunchTemplateId);
+        Assert.Equal(1, version.VersionNumber);
+        Assert.True(version.IsDefault);
+        Assert.Equal("sample-InstanceType", version.Data.InstanceType);
+        Assert.Equal(new Ec2IamInstanceProfile("sample-Arn", "sample-Name"), version.Data.IamInstanceProfile);
+        var nic = Assert.Single(version.Data.NetworkInterfaces);
+        Assert.Equal(1, nic.DeviceIndex);
+        Assert.Equal("sample-SubnetId", nic.SubnetId);
+        Assert.Equal(["sample-Groups"], nic.Groups);
+        Assert.All(new object?[] { nic.AssociatePublicIpAddress, nic.DeleteOnTermination, nic.PrivateIpAddress, nic.Description, nic.NetworkInterfaceId }, Assert.NotNull);
+    }
+
+    [Fact]
+    public async Task CreateLaunchTemplateVersion_FullyPopulatedModelAnswer_MapsVersionAndWarnings()
+    {
+        // Arrange
+        var handler = new CapturingHandler { AnswerContentType = "text/xml", AnswerBody = SampleXml("CreateLaunchTemplateVersion", withNextToken: false) };
+
+        // Act
+        var created = await NewClient(handler).CreateLaunchTemplateVersionAsync(FullVersionRequest, default);
+
+        // Assert
+        Assert.Equal("sample-LaunchTemplateId", created.LaunchTemplateId);
+        Assert.Equal(1, created.VersionNumber);
+        Assert.Equal(new Ec2ValidationError("sample-Code", "sample-Message"), Assert.Single(created.Warnings));
     }
 
     [Fact]
@@ -204,7 +267,8 @@ public sealed class Ec2ModelConformanceTests
 
     private void Fill(XElement element, System.Text.Json.JsonElement shape, string name, XNamespace ns, int depth)
     {
-        if (depth > 6)
+        // Deep enough for launch-template data (version set → data → interfaces → groups), shallow enough to stop recursive shapes.
+        if (depth > 8)
         {
             return;
         }

@@ -116,6 +116,96 @@ public sealed class Ec2ClientSimulatorTests
         Assert.Equal(recovery.Tags.OrderBy(t => t.Key, StringComparer.Ordinal), instance.Tags.OrderBy(t => t.Key, StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task LaunchTemplateVersions_CreateFromDefaultThenSetDefault_ReadBackHoldsChangesAndKeepsTheRest()
+    {
+        // Arrange
+        await using var sim = await SimulatorHarness.StartAsync(new SimulatedFleet().WithSpokeServers(1));
+        var templateId = sim.Simulator.SourceServersOf(SimulatedFleet.SpokeAccountId, SimulatedFleet.Region)[0].LaunchConfiguration.Ec2LaunchTemplateId;
+        var network = sim.Simulator.NetworkOf(SimulatedFleet.SpokeAccountId, SimulatedFleet.Region);
+        var ec2 = SpokeEc2(sim);
+        var before = await ec2.DescribeDefaultLaunchTemplateVersionAsync(templateId, default);
+        var nic = Assert.Single(before.Data.NetworkInterfaces);
+        var subnet = network.Subnets.First(s => s.SubnetId != nic.SubnetId).SubnetId;
+
+        // Act
+        var created = await ec2.CreateLaunchTemplateVersionAsync(new Ec2NewLaunchTemplateVersion(
+            templateId, before.VersionNumber, "token-a", "test", "r5.xlarge", new Ec2IamInstanceProfile(null, "drs-recovery-db"),
+            [nic with { SubnetId = subnet, Groups = [network.SecurityGroups[2].GroupId] }]), default);
+        var stillDefault = await ec2.DescribeDefaultLaunchTemplateVersionAsync(templateId, default);
+        await ec2.SetDefaultLaunchTemplateVersionAsync(templateId, created.VersionNumber, default);
+        var after = await ec2.DescribeDefaultLaunchTemplateVersionAsync(templateId, default);
+
+        // Assert
+        Assert.Equal(1, before.VersionNumber);
+        Assert.True(before.IsDefault);
+        Assert.Equal(2, created.VersionNumber);
+        Assert.Empty(created.Warnings);
+        Assert.Equal(1, stillDefault.VersionNumber);
+        Assert.Equal(2, after.VersionNumber);
+        Assert.True(after.IsDefault);
+        Assert.Equal("r5.xlarge", after.Data.InstanceType);
+        Assert.Equal(new Ec2IamInstanceProfile(null, "drs-recovery-db"), after.Data.IamInstanceProfile);
+        var afterNic = Assert.Single(after.Data.NetworkInterfaces);
+        Assert.Equal((0, subnet, true), (afterNic.DeviceIndex, afterNic.SubnetId, afterNic.DeleteOnTermination));
+        Assert.Equal([network.SecurityGroups[2].GroupId], afterNic.Groups);
+        Assert.Contains(sim.Simulator.Calls, c => c.Operation == "ModifyLaunchTemplate" && c.AccountId == SimulatedFleet.SpokeAccountId);
+    }
+
+    [Fact]
+    public async Task CreateLaunchTemplateVersion_UnknownSubnet_ThrowsNotFoundWithEc2Code()
+    {
+        // Arrange
+        await using var sim = await SimulatorHarness.StartAsync(new SimulatedFleet().WithSpokeServers(1));
+        var templateId = sim.Simulator.SourceServersOf(SimulatedFleet.SpokeAccountId, SimulatedFleet.Region)[0].LaunchConfiguration.Ec2LaunchTemplateId;
+        var ec2 = SpokeEc2(sim);
+
+        // Act
+        var error = await Assert.ThrowsAsync<AwsResourceNotFoundException>(() => ec2.CreateLaunchTemplateVersionAsync(
+            new Ec2NewLaunchTemplateVersion(templateId, 1, "token-b", NetworkInterfaces: [new Ec2LaunchTemplateNetworkInterface { DeviceIndex = 0, SubnetId = "subnet-0000000000000000f" }]), default));
+
+        // Assert
+        Assert.Equal(("ec2", "InvalidSubnetID.NotFound"), (error.Service, error.ErrorCode));
+        Assert.Single(sim.Simulator.LaunchTemplate(SimulatedFleet.SpokeAccountId, SimulatedFleet.Region, templateId)!.Versions);
+    }
+
+    [Fact]
+    public async Task LaunchTemplateCalls_UnknownTemplateAndVersion_ThrowWithEc2Codes()
+    {
+        // Arrange
+        await using var sim = await SimulatorHarness.StartAsync(new SimulatedFleet().WithSpokeServers(1));
+        var templateId = sim.Simulator.SourceServersOf(SimulatedFleet.SpokeAccountId, SimulatedFleet.Region)[0].LaunchConfiguration.Ec2LaunchTemplateId;
+        var ec2 = SpokeEc2(sim);
+
+        // Act
+        var unknown = await Assert.ThrowsAnyAsync<AwsServiceException>(() => ec2.DescribeDefaultLaunchTemplateVersionAsync("lt-0000000000000000f", default));
+        var version = await Assert.ThrowsAnyAsync<AwsServiceException>(() => ec2.SetDefaultLaunchTemplateVersionAsync(templateId, 5, default));
+        var type = await Assert.ThrowsAnyAsync<AwsServiceException>(() => ec2.CreateLaunchTemplateVersionAsync(new Ec2NewLaunchTemplateVersion(templateId, 1, "token-c", InstanceType: "z9.huge"), default));
+
+        // Assert
+        Assert.IsType<AwsResourceNotFoundException>(unknown);
+        Assert.Equal("InvalidLaunchTemplateId.NotFound", unknown.ErrorCode);
+        Assert.Equal("InvalidLaunchTemplateId.VersionNotFound", version.ErrorCode);
+        Assert.IsType<AwsValidationException>(type);
+        Assert.Equal("InvalidParameterValue", type.ErrorCode);
+    }
+
+    [Fact]
+    public async Task CreateLaunchTemplateVersion_UnknownInstanceProfile_ReturnsTheVersionWithEc2Warning()
+    {
+        // Arrange
+        await using var sim = await SimulatorHarness.StartAsync(new SimulatedFleet().WithSpokeServers(1));
+        var templateId = sim.Simulator.SourceServersOf(SimulatedFleet.SpokeAccountId, SimulatedFleet.Region)[0].LaunchConfiguration.Ec2LaunchTemplateId;
+
+        // Act
+        var created = await SpokeEc2(sim).CreateLaunchTemplateVersionAsync(
+            new Ec2NewLaunchTemplateVersion(templateId, 1, "token-d", IamInstanceProfile: new Ec2IamInstanceProfile(null, "missing-profile")), default);
+
+        // Assert
+        Assert.Equal(2, created.VersionNumber);
+        Assert.Equal("InvalidParameterValue", Assert.Single(created.Warnings).Code);
+    }
+
     private static IEc2Client SpokeEc2(SimulatorHarness sim) =>
         new CrossAccountEc2ClientFactory(sim.AccountCredentials(InMemoryAccountDirectory.WithSpoke()), sim.ClientOptions()).For(SimulatedFleet.SpokeAccountId, SimulatedFleet.Region);
 }

@@ -10,6 +10,7 @@ internal sealed class ExecutionBuilder
     private string _planId = TestIds.Plan();
     private int _waves = 2;
     private DateTimeOffset _createdAt = Now;
+    private ExecutionType _type = ExecutionType.Drill;
 
     public ExecutionBuilder ForPlan(string planId) { _planId = planId; return this; }
 
@@ -17,9 +18,15 @@ internal sealed class ExecutionBuilder
 
     public ExecutionBuilder CreatedAt(DateTimeOffset at) { _createdAt = at; return this; }
 
-    public static RecoveryPlan Plan(string planId, int waves)
+    public ExecutionBuilder OfType(ExecutionType type) { _type = type; return this; }
+
+    /// <summary>A plan on made-up groups: fine as an execution's snapshot, not for the plan repository, which needs stored groups.</summary>
+    public static RecoveryPlan Plan(string planId, int waves) =>
+        Plan(planId, Enumerable.Range(0, waves).Select(_ => TestIds.Group()).ToList());
+
+    /// <summary>One wave per group, in order.</summary>
+    public static RecoveryPlan Plan(string planId, IReadOnlyList<string> groups)
     {
-        var groups = Enumerable.Range(0, waves).Select(_ => TestIds.Group()).ToList();
         return RecoveryPlan.Create(
             planId,
             new RecoveryPlanDraft
@@ -34,7 +41,7 @@ internal sealed class ExecutionBuilder
     }
 
     public Execution Build() => Execution.Create(
-        TestIds.Execution(), Plan(_planId, _waves), ExecutionType.Drill, "operator@example.test", InvocationSource.Api, null, _createdAt);
+        TestIds.Execution(), Plan(_planId, _waves), _type, "operator@example.test", InvocationSource.Api, null, _createdAt);
 
     public static IReadOnlyList<SourceServerRef> Servers(int count) =>
         Enumerable.Range(0, count).Select(_ => new SourceServerRef(TestIds.SourceServer(), "111122223333", "us-east-1")).ToList();

@@ -34,8 +34,11 @@ public sealed class ProtectionGroupConcurrencyTests(DynamoDbLocalFixture fixture
         var stored = await ScanAllAsync(Tables.ProtectionGroups);
         var locks = await ScanAllAsync(Tables.Locks);
         Assert.Equal([winner.GroupId], stored.Select(i => i["groupId"].S));
+        var accountReferences = Assert.Single(locks, l => l["lockKey"].S.StartsWith("ACCOUNT_REFS#", StringComparison.Ordinal));
+        Assert.Equal([winner.GroupId], accountReferences["groupIds"].SS);
+        locks.Remove(accountReferences);
         Assert.All(locks, l => Assert.Equal(winner.GroupId, l["ownerId"].S));
-        Assert.Equal(4, locks.Count); // three servers and the name, all the winner's
+        Assert.Equal(5, locks.Count); // three servers, the name and the group's reference item, all the winner's
     }
 
     [Fact]

@@ -238,7 +238,7 @@ public sealed class ProtectionGroupRepositoryTests(DynamoDbLocalFixture fixture)
         var group = await Repository.CreateAsync(new ProtectionGroupBuilder().WithServers(servers).Build(), default);
 
         var claims = (await ScanAllAsync(Tables.Locks)).Where(i => i["ownerId"].S == group.GroupId).ToList();
-        Assert.Equal(251, claims.Count); // 250 servers + the name
+        Assert.Equal(252, claims.Count); // 250 servers + the name + the group's reference item
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using DrsOrchestrator.Aws.Persistence.ProtectionGroups;
 using DrsOrchestrator.Aws.Persistence.RecoveryPlans;
 using DrsOrchestrator.Domain.Common;
 using DrsOrchestrator.Domain.Ports.Persistence;
@@ -11,10 +12,24 @@ public sealed class RecoveryPlanRepositoryTests(DynamoDbLocalFixture fixture) : 
 {
     private DynamoDbRecoveryPlanRepository Repository => new(Client, Options, Time);
 
+    private DynamoDbProtectionGroupRepository Groups => new(Client, Options, Time);
+
+    /// <summary>A plan on groups that exist: the repository refuses a plan naming a group it cannot reference.</summary>
+    private async Task<RecoveryPlan> NewPlanAsync(int waves)
+    {
+        var groups = new List<string>();
+        for (var i = 0; i < waves; i++)
+        {
+            groups.Add((await Groups.CreateAsync(new ProtectionGroupBuilder().Build(), default)).GroupId);
+        }
+
+        return ExecutionBuilder.Plan(TestIds.Plan(), groups);
+    }
+
     [Fact]
     public async Task CreateAsync_ThenGet_RoundTripsWaves()
     {
-        var plan = ExecutionBuilder.Plan(TestIds.Plan(), 2);
+        var plan = await NewPlanAsync(2);
         plan = plan with
         {
             Waves = [plan.Waves[0], plan.Waves[1] with
@@ -41,10 +56,11 @@ public sealed class RecoveryPlanRepositoryTests(DynamoDbLocalFixture fixture) : 
     [Fact]
     public async Task CreateAsync_DuplicateName_ThrowsPlanNameExists()
     {
-        var first = await Repository.CreateAsync(ExecutionBuilder.Plan(TestIds.Plan(), 1) with { Name = "Tier 1" }, default);
+        var first = await Repository.CreateAsync((await NewPlanAsync(1)) with { Name = "Tier 1" }, default);
+        var duplicate = (await NewPlanAsync(1)) with { Name = "TIER 1" };
 
         var error = await Assert.ThrowsAsync<DomainException>(() =>
-            Repository.CreateAsync(ExecutionBuilder.Plan(TestIds.Plan(), 1) with { Name = "TIER 1" }, default));
+            Repository.CreateAsync(duplicate, default));
 
         Assert.Equal(ErrorCodes.PlanNameExists, error.Code);
         Assert.Equal(first.PlanId, error.Details!["existingPlanId"]);
@@ -53,7 +69,7 @@ public sealed class RecoveryPlanRepositoryTests(DynamoDbLocalFixture fixture) : 
     [Fact]
     public async Task UpdateAsync_StaleVersion_ThrowsVersionConflict()
     {
-        var plan = await Repository.CreateAsync(ExecutionBuilder.Plan(TestIds.Plan(), 1), default);
+        var plan = await Repository.CreateAsync((await NewPlanAsync(1)), default);
         await Repository.UpdateAsync(plan with { Description = "one" }, default);
 
         var error = await Assert.ThrowsAsync<DomainException>(() => Repository.UpdateAsync(plan with { Description = "two" }, default));
@@ -64,10 +80,10 @@ public sealed class RecoveryPlanRepositoryTests(DynamoDbLocalFixture fixture) : 
     [Fact]
     public async Task DeleteAsync_ThenCreateSameName_Succeeds()
     {
-        var plan = await Repository.CreateAsync(ExecutionBuilder.Plan(TestIds.Plan(), 1) with { Name = "Reused" }, default);
+        var plan = await Repository.CreateAsync((await NewPlanAsync(1)) with { Name = "Reused" }, default);
 
         await Repository.DeleteAsync(plan.PlanId, plan.Version, default);
-        var again = await Repository.CreateAsync(ExecutionBuilder.Plan(TestIds.Plan(), 1) with { Name = "Reused" }, default);
+        var again = await Repository.CreateAsync((await NewPlanAsync(1)) with { Name = "Reused" }, default);
 
         Assert.Null(await Repository.GetAsync(plan.PlanId, default));
         Assert.Equal(1, again.Version);
@@ -79,7 +95,7 @@ public sealed class RecoveryPlanRepositoryTests(DynamoDbLocalFixture fixture) : 
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            ids.Add((await Repository.CreateAsync(ExecutionBuilder.Plan(TestIds.Plan(), 1), default)).PlanId);
+            ids.Add((await Repository.CreateAsync((await NewPlanAsync(1)), default)).PlanId);
         }
 
         var seen = new List<string>();

@@ -46,6 +46,27 @@ public sealed class DatabaseStackTests(FullAppFixture full, ExternalRoleAppFixtu
     }
 
     [Fact]
+    public void ExecutionHistory_NeedsAttentionIndex_KeysOnlyOnAttentionAndTime()
+    {
+        // Arrange
+        var json = full.JsonOf(full.Stacks.Hub.Database);
+
+        // Act
+        var table = json.Resources("AWS::DynamoDB::Table").Select(r => r.Resource.Props())
+            .Single(p => p["TableName"].Str() == "drs-orchestrator-dev-" + TableSchema.ExecutionHistory.NameSuffix);
+        var index = table["GlobalSecondaryIndexes"]!.AsArray().Single(i => i!["IndexName"].Str() == TableSchema.ExecutionsNeedingAttentionIndex)!;
+
+        // Assert: the finder reads only keys from it, so nothing else is copied into the index.
+        Assert.Equal("KEYS_ONLY", index["Projection"]!["ProjectionType"].Str());
+        Assert.Equal(
+            [("attention", "HASH"), ("attentionAt", "RANGE")],
+            index["KeySchema"]!.AsArray().Select(k => (k!["AttributeName"].Str(), k["KeyType"].Str())).ToList());
+        var definitions = table["AttributeDefinitions"]!.AsArray().Select(a => (a!["AttributeName"].Str(), a["AttributeType"].Str())).ToList();
+        Assert.Contains(("attention", "S"), definitions);
+        Assert.Contains(("attentionAt", "S"), definitions);
+    }
+
+    [Fact]
     public void Tables_Dev_AreNotDeletionProtected()
     {
         // Arrange

@@ -26,7 +26,7 @@ public sealed class EventBridgeStackTests(FullAppFixture full, ExternalRoleAppFi
 
     [Theory]
     [InlineData("drs-orchestrator-dev-execution-finder", "rate(5 minutes)", ScheduledTask.FindExecutions)]
-    [InlineData("drs-orchestrator-dev-tag-sync", "rate(4 hours)", ScheduledTask.TagSync)]
+    [InlineData("drs-orchestrator-dev-tag-sync", "rate(15 minutes)", ScheduledTask.TagSync)]
     public void Schedule_Rule_SendsItsTaskToThePoller(string name, string expression, string task)
     {
         // Arrange
@@ -53,6 +53,39 @@ public sealed class EventBridgeStackTests(FullAppFixture full, ExternalRoleAppFi
 
         // Assert: the deployed schedule must reach the poller's reconcile path, not be ignored.
         Assert.True(DrsOrchestrator.Functions.ExecutionPoller.PollerHandler.IsFinderRequest(input));
+    }
+
+    [Fact]
+    public void TagSyncSchedule_Input_IsUnderstoodByThePollerAsATagSyncTick()
+    {
+        // Arrange
+        var json = full.JsonOf(full.Stacks.Hub.Events);
+        var rule = json.Resources("AWS::Events::Rule").Select(r => r.Resource.Props())
+            .Single(r => r["Name"].Str() == "drs-orchestrator-dev-tag-sync");
+
+        // Act
+        var input = System.Text.Json.Nodes.JsonNode.Parse(rule["Targets"]![0]!["Input"].Str())!.AsObject();
+
+        // Assert: the deployed schedule must reach the poller's tag sync path, not the finder's and not be ignored.
+        Assert.True(DrsOrchestrator.Functions.ExecutionPoller.PollerHandler.IsTagSyncRequest(input));
+        Assert.False(DrsOrchestrator.Functions.ExecutionPoller.PollerHandler.IsFinderRequest(input));
+    }
+
+    [Fact]
+    public void TagSyncSchedule_Rate_MatchesThePollerTickAndBeatsTheShortestInterval()
+    {
+        // Arrange
+        var json = full.JsonOf(full.Stacks.Hub.Events);
+        var tick = DrsOrchestrator.Functions.ExecutionPoller.PollerHandler.TagSyncTickInterval;
+
+        // Act
+        var rule = json.Resources("AWS::Events::Rule").Select(r => r.Resource.Props())
+            .Single(r => r["Name"].Str() == "drs-orchestrator-dev-tag-sync");
+
+        // Assert: the local host ticks at the poller's interval; the deployed rule must tick just as often,
+        // and more often than the shortest intervalHours, or a 1-hour interval could not be kept.
+        Assert.Equal($"rate({tick.TotalMinutes:0} minutes)", rule["ScheduleExpression"].Str());
+        Assert.True(tick < TimeSpan.FromHours(DrsOrchestrator.Application.Configuration.TagSyncSettings.MinIntervalHours));
     }
 
     [Fact]

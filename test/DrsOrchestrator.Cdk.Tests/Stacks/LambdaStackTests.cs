@@ -182,6 +182,85 @@ public sealed class LambdaStackTests(FullAppFixture full, ApiOnlyAppFixture apiO
         Assert.All(json.Resources("AWS::Logs::LogGroup"), g => Assert.Equal(365, g.Resource.Props()["RetentionInDays"]!.GetValue<int>()));
     }
 
+    [Fact]
+    public void Policies_ApiRole_WritesOnlyLaunchTemplatesAndListsInstanceProfiles()
+    {
+        // Arrange
+        var json = full.JsonOf(full.Stacks.Hub.Lambda);
+
+        // Act
+        var statements = RoleStatements(json, "drs-orchestrator-dev-api");
+        var templateWrites = statements.Where(s => s.Actions().Contains("ec2:CreateLaunchTemplateVersion")).ToList();
+
+        // Assert
+        var write = Assert.Single(templateWrites);
+        Assert.Equal(["ec2:CreateLaunchTemplateVersion", "ec2:ModifyLaunchTemplate"], write.Actions().Order(StringComparer.Ordinal));
+        var resource = write["Resource"]!.ToJsonString();
+        Assert.Contains(":launch-template/*", resource, StringComparison.Ordinal);
+        Assert.Contains("AWS::AccountId", resource, StringComparison.Ordinal);
+        var actions = statements.SelectMany(s => s.Actions()).ToList();
+        Assert.Contains("ec2:DescribeLaunchTemplateVersions", actions);
+        Assert.Contains("iam:ListInstanceProfiles", actions);
+        Assert.DoesNotContain("iam:PassRole", actions);
+    }
+
+    [Fact]
+    public void Policies_OrchestrationRole_AppliesTemplatesAndPassesRolesOnlyToEc2()
+    {
+        // Arrange
+        var json = full.JsonOf(full.Stacks.Hub.Lambda);
+
+        // Act
+        var statements = RoleStatements(json, "drs-orchestrator-dev-orchestration");
+        var actions = statements.SelectMany(s => s.Actions()).ToList();
+        var passRole = Assert.Single(statements, s => s.Actions().Contains("iam:PassRole"));
+
+        // Assert
+        Assert.Contains("ec2:DescribeLaunchTemplateVersions", actions);
+        Assert.Contains("ec2:CreateLaunchTemplateVersion", actions);
+        Assert.Contains("ec2:ModifyLaunchTemplate", actions);
+        Assert.Equal(["iam:PassRole"], passRole.Actions());
+        Assert.Equal("ec2.amazonaws.com", passRole["Condition"]!["StringEquals"]!["iam:PassedToService"].Str());
+        Assert.Contains(":role/*\"", passRole["Resource"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    private static List<JsonObject> RoleStatements(JsonObject json, string functionName)
+    {
+        var role = FunctionNamed(json, functionName)["Role"]!["Fn::GetAtt"]![0].Str();
+        return [.. json.Resources("AWS::IAM::Policy")
+            .Where(p => p.Resource.Props()["Roles"]!.ToJsonString().Contains(role, StringComparison.Ordinal))
+            .SelectMany(p => p.Resource.Props()["PolicyDocument"]!["Statement"]!.AsArray())
+            .Select(s => s!.AsObject())];
+    }
+
+    [Fact]
+    public void Policies_PollerRole_TagsWithoutUntaggingWritesItsTablesOnlyAndNeverPlans()
+    {
+        // Arrange
+        var json = full.JsonOf(full.Stacks.Hub.Lambda);
+        var pollerRole = FunctionNamed(json, "drs-orchestrator-dev-execution-poller")["Role"]!["Fn::GetAtt"]![0].Str();
+
+        // Act
+        var statements = json.Resources("AWS::IAM::Policy")
+            .Where(p => p.Resource.Props()["Roles"]!.ToJsonString().Contains(pollerRole, StringComparison.Ordinal))
+            .SelectMany(p => p.Resource.Props()["PolicyDocument"]!["Statement"]!.AsArray())
+            .Select(s => s!.AsObject())
+            .ToList();
+        var actions = statements.SelectMany(s => s.Actions()).ToList();
+        var writes = statements.Where(s => s.Actions().Contains("dynamodb:PutItem")).Select(s => s["Resource"]!.ToJsonString()).ToList();
+        var reads = statements.Where(s => s.Actions().Contains("dynamodb:GetItem")).Select(s => s["Resource"]!.ToJsonString()).ToList();
+
+        // Assert: tag sync adds tags and keeps its run record in the settings table; accounts are only read.
+        Assert.Contains("drs:TagResource", actions);
+        Assert.Contains("drs:DescribeSourceServers", actions);
+        Assert.DoesNotContain("drs:UntagResource", actions);
+        Assert.Contains(writes, r => r.Contains("DatabaseSettingsTable", StringComparison.Ordinal));
+        Assert.Contains(writes, r => r.Contains("DatabaseExecutionHistoryTable", StringComparison.Ordinal));
+        Assert.DoesNotContain(writes, r => r.Contains("DatabaseTargetAccountsTable", StringComparison.Ordinal));
+        Assert.Contains(reads, r => r.Contains("DatabaseTargetAccountsTable", StringComparison.Ordinal));
+        Assert.DoesNotContain(statements, s => s["Resource"]!.ToJsonString().Contains("DatabaseRecoveryPlansTable", StringComparison.Ordinal));
+    }
+
     private static JsonObject FunctionNamed(JsonObject json, string name) =>
         json.Resources("AWS::Lambda::Function").Select(f => f.Resource.Props()).Single(p => p["FunctionName"].Str() == name);
 }

@@ -77,6 +77,30 @@ public sealed class SpokeStackTests(FullAppFixture full, ExternalRoleAppFixture 
     }
 
     [Fact]
+    public void Permissions_Spoke_AppliesLaunchTemplatesAndListsInstanceProfiles()
+    {
+        // Arrange
+        var json = full.JsonOf(full.Stacks.Spoke);
+
+        // Act
+        var policy = json.Resources("AWS::IAM::Policy").Select(p => p.Resource.Props())
+            .Single(p => p["Roles"]!.ToJsonString().Contains("CrossAccountRole", StringComparison.Ordinal));
+        var statements = policy["PolicyDocument"]!["Statement"]!.AsArray().Select(s => s!.AsObject()).ToList();
+        var actions = statements.SelectMany(s => s.Actions()).ToList();
+        var passRole = statements.Single(s => s.Actions().Contains("iam:PassRole"));
+
+        // Assert
+        Assert.All(
+            new[] { "ec2:DescribeLaunchTemplateVersions", "ec2:CreateLaunchTemplateVersion", "ec2:ModifyLaunchTemplate", "iam:ListInstanceProfiles" },
+            a => Assert.Contains(a, actions));
+        Assert.Equal(["iam:PassRole"], passRole.Actions());
+        // Any of this account's roles, since the operator picks the instance profile, but never another account's.
+        var resource = passRole["Resource"]!.ToJsonString();
+        Assert.Contains(":role/*\"", resource, StringComparison.Ordinal);
+        Assert.Contains("AWS::AccountId", resource, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Forwarding_Rule_LaunchResultsFromTheDefaultBusToTheHubBus()
     {
         // Arrange

@@ -204,7 +204,7 @@ public sealed class EngineHarness : IAsyncDisposable
         Runner = new LocalWorkflowRunner(Clock);
         var definition = OrchestrationStateMachine.BuildDefinition(new OrchestrationStateMachineOptions(AwaitWaveTimeoutSeconds: awaitTimeoutSeconds));
         StateMachineArn = "arn:aws:states:us-east-1:000000000000:stateMachine:drs-orchestration";
-        Engine = new OrchestrationEngine(Executions, Groups, CrashInjector, Runner, Events, Clock, new EngineOptions(StateMachineArn, CapacityWaitSeconds: 30));
+        Engine = new OrchestrationEngine(Executions, Groups, CrashInjector, new CrossAccountEc2ClientFactory(credentials, client), Runner, Events, Clock, new EngineOptions(StateMachineArn, CapacityWaitSeconds: 30));
         var handler = new OrchestrationHandler(Engine);
         Runner.RegisterFunction(FunctionArn, handler.HandleAsync);
         var arn = Runner.CreateStateMachine("drs-orchestration", definition, new Dictionary<string, string> { [OrchestrationStateMachine.FunctionArnPlaceholder] = FunctionArn });

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using DrsOrchestrator.Aws.Persistence.Claims;
 using DrsOrchestrator.Aws.Persistence.Schema;
 using DrsOrchestrator.Domain.Accounts;
 using DrsOrchestrator.Domain.Common;
@@ -10,10 +11,14 @@ namespace DrsOrchestrator.Aws.Persistence.Accounts;
 /// <summary>
 /// Target accounts keyed by account id, so "one record per account" is the table key itself. Listing scans
 /// with pagination: an organisation registers tens of spoke accounts, and only the console lists them.
+/// Groups hold references on their account (written by the group repository); a delete is one transaction
+/// with the check that none do.
 /// </summary>
 public sealed class DynamoDbTargetAccountRepository(IAmazonDynamoDB client, DynamoDbPersistenceOptions options) : ITargetAccountRepository
 {
     private readonly string _table = (options ?? throw new ArgumentNullException(nameof(options))).Tables.TargetAccounts;
+    private readonly ReferenceWrites _references = new(options.Tables.Locks);
+    private readonly TransactionRunner _runner = new(client);
 
     public async Task<TargetAccount?> GetAsync(string accountId, CancellationToken cancellationToken)
     {
@@ -23,20 +28,16 @@ public sealed class DynamoDbTargetAccountRepository(IAmazonDynamoDB client, Dyna
         return response.Item is { Count: > 0 } item ? TargetAccountItemMapper.FromItem(item) : null;
     }
 
-    public async Task<Page<TargetAccount>> ListAsync(PageRequest page, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(page);
-        page.Validate();
-        var response = await client.ScanAsync(
-            new ScanRequest
-            {
-                TableName = _table,
-                Limit = page.Limit,
-                ExclusiveStartKey = PaginationTokens.Decode(page.NextToken, [TableSchema.TargetAccounts.PartitionKey]),
-            },
-            cancellationToken).ConfigureAwait(false);
-        return new Page<TargetAccount>((response.Items ?? []).Select(TargetAccountItemMapper.FromItem).ToList(), PaginationTokens.Encode(response.LastEvaluatedKey));
-    }
+    public Task<Page<TargetAccount>> ListAsync(PageRequest page, CancellationToken cancellationToken) =>
+        FullPages.ScanAsync(
+            client,
+            new ScanRequest { TableName = _table },
+            TableSchema.TargetAccounts.PartitionKey,
+            TargetAccountItemMapper.FromItem,
+            null,
+            page,
+            options.ListReadBudget,
+            cancellationToken);
 
     public async Task<TargetAccount> CreateAsync(TargetAccount account, CancellationToken cancellationToken)
     {
@@ -93,28 +94,34 @@ public sealed class DynamoDbTargetAccountRepository(IAmazonDynamoDB client, Dyna
 
     public async Task DeleteAsync(string accountId, long expectedVersion, CancellationToken cancellationToken)
     {
-        try
+        ArgumentException.ThrowIfNullOrEmpty(accountId);
+        var delete = new TransactWriteItem
         {
-            await client.DeleteItemAsync(
-                new DeleteItemRequest
-                {
-                    TableName = _table,
-                    Key = Key(accountId),
-                    ConditionExpression = "#v = :v",
-                    ExpressionAttributeNames = new() { ["#v"] = TargetAccountItemMapper.Version },
-                    ExpressionAttributeValues = new() { [":v"] = Attr.N(expectedVersion) },
-                    ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (ConditionalCheckFailedException ex)
-        {
-            throw Failed(accountId, expectedVersion, ex);
-        }
+            Delete = new Delete
+            {
+                TableName = _table,
+                Key = Key(accountId),
+                ConditionExpression = "#v = :v",
+                ExpressionAttributeNames = new() { ["#v"] = TargetAccountItemMapper.Version },
+                ExpressionAttributeValues = new() { [":v"] = Attr.N(expectedVersion) },
+                ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+            },
+        };
+        var unused = _references.CloseAccount(accountId);
+
+        // Version first, so a stale delete reports VERSION_CONFLICT before ACCOUNT_IN_USE.
+        await _runner.RunAsync(
+            [
+                (delete, reason => Failed(accountId, expectedVersion, reason.Item)),
+                (unused.Item, reason => unused.OnConditionFailed(reason.Item is { Count: > 0 } item ? item : null)),
+            ],
+            cancellationToken).ConfigureAwait(false);
     }
 
-    private static DomainException Failed(string accountId, long expected, ConditionalCheckFailedException ex) =>
-        ex.Item is { Count: > 0 } old
+    private static DomainException Failed(string accountId, long expected, ConditionalCheckFailedException ex) => Failed(accountId, expected, ex.Item);
+
+    private static DomainException Failed(string accountId, long expected, Dictionary<string, AttributeValue>? stored) =>
+        stored is { Count: > 0 } old
             ? DomainException.Conflict(
                 ErrorCodes.VersionConflict,
                 $"Account {accountId} was changed by someone else (expected version {expected}); reload and retry.",

@@ -9,6 +9,9 @@ internal static class ClaimKeys
     public const string PlanOwner = "PLAN";
     public const string ExecutionOwner = "EXEC";
 
+    /// <summary>Owner of an account's reference item; it is never a claim, so no claim is ever released under it.</summary>
+    public const string AccountOwner = "ACCOUNT";
+
     public static string GroupServer(string accountId, string region, string sourceServerId) =>
         $"PG_SERVER#{accountId}#{region}#{sourceServerId}";
 
@@ -25,6 +28,12 @@ internal static class ClaimKeys
     public static string PlanName(string name) => $"PLAN_NAME#{name.Trim().ToUpperInvariant()}";
 
     public static string ActivePlan(string planId) => $"EXEC_PLAN#{planId}";
+
+    /// <summary>The reference item of a protection group: which plans name it (see <see cref="ReferenceWrites"/>).</summary>
+    public static string GroupReferences(string groupId) => $"PG_REFS#{groupId}";
+
+    /// <summary>The reference item of an account: which protection groups are in it.</summary>
+    public static string AccountReferences(string accountId) => $"ACCOUNT_REFS#{accountId}";
 
     public static string ActiveServer(string accountId, string region, string sourceServerId) =>
         $"EXEC_SERVER#{accountId}#{region}#{sourceServerId}";

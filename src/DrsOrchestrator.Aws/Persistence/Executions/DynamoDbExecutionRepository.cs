@@ -22,6 +22,7 @@ public sealed class DynamoDbExecutionRepository : IExecutionRepository
     private readonly string _table;
     private readonly TimeSpan? _retention;
     private readonly ClaimCoordinator _claims;
+    private readonly int _listReadBudget;
 
     public DynamoDbExecutionRepository(IAmazonDynamoDB client, DynamoDbPersistenceOptions options, TimeProvider time)
     {
@@ -29,6 +30,7 @@ public sealed class DynamoDbExecutionRepository : IExecutionRepository
         _client = client;
         _table = options.Tables.ExecutionHistory;
         _retention = options.ExecutionRetention;
+        _listReadBudget = options.ListReadBudget;
         _claims = new ClaimCoordinator(client, options.Tables.Locks, time, options.ClaimGracePeriod);
     }
 
@@ -46,37 +48,67 @@ public sealed class DynamoDbExecutionRepository : IExecutionRepository
         return Execution.Rehydrate(record);
     }
 
-    public async Task<Execution?> GetAsync(string executionId, CancellationToken cancellationToken)
+    public async Task<Execution?> GetAsync(string executionId, CancellationToken cancellationToken) =>
+        (await GetWithPendingEventsAsync(executionId, cancellationToken).ConfigureAwait(false))?.Execution;
+
+    public async Task<StoredExecution?> GetWithPendingEventsAsync(string executionId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(executionId);
-        var rows = new List<Dictionary<string, AttributeValue>>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
-        {
-            var page = await _client.QueryAsync(
-                new QueryRequest
-                {
-                    TableName = _table,
-                    KeyConditionExpression = "#id = :id",
-                    ExpressionAttributeNames = new() { ["#id"] = ExecutionItemMapper.ExecutionId },
-                    ExpressionAttributeValues = new() { [":id"] = Attr.S(executionId) },
-                    ConsistentRead = true,
-                    ExclusiveStartKey = start,
-                },
-                cancellationToken).ConfigureAwait(false);
-            rows.AddRange(page.Items ?? []);
-            start = page.LastEvaluatedKey is { Count: > 0 } ? page.LastEvaluatedKey : null;
-        }
-        while (start is not null);
-
+        var rows = await QueryPartitionAsync(executionId, null, cancellationToken).ConfigureAwait(false);
         return rows.Any(r => r.GetSOrNull(ExecutionItemMapper.SortKey) == ExecutionItemMapper.HeaderSortKey)
-            ? Execution.Rehydrate(ExecutionItemMapper.FromRows(rows))
+            ? new StoredExecution(
+                Execution.Rehydrate(ExecutionItemMapper.FromRows(rows)),
+                rows.Where(ExecutionItemMapper.IsOutboxRow).Select(ExecutionItemMapper.OutboxFromRow).ToList())
             : null;
     }
 
-    public async Task<Execution> SaveAsync(Execution execution, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutboxEvent>> GetPendingEventsAsync(string executionId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(executionId);
+        var rows = await QueryPartitionAsync(executionId, ExecutionItemMapper.OutboxSortKeyPrefix, cancellationToken).ConfigureAwait(false);
+        return rows.Select(ExecutionItemMapper.OutboxFromRow).ToList();
+    }
+
+    public async Task DeletePendingEventsAsync(string executionId, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(executionId);
+        ArgumentNullException.ThrowIfNull(eventIds);
+
+        // Unconditional deletes: a row already gone was published and deleted by another drainer.
+        foreach (var chunk in eventIds.Distinct(StringComparer.Ordinal).Chunk(25))
+        {
+            var request = new BatchWriteItemRequest
+            {
+                RequestItems = new()
+                {
+                    [_table] = chunk.Select(id => new WriteRequest
+                    {
+                        DeleteRequest = new DeleteRequest { Key = RowKey(executionId, ExecutionItemMapper.OutboxSortKey(id)) },
+                    }).ToList(),
+                },
+            };
+            do
+            {
+                var response = await _client.BatchWriteItemAsync(request, cancellationToken).ConfigureAwait(false);
+                request.RequestItems = response.UnprocessedItems ?? [];
+            }
+            while (request.RequestItems.Count > 0);
+        }
+    }
+
+    public async Task<Page<string>> ListWithPendingEventsAsync(DateTimeOffset storedBefore, PageRequest page, CancellationToken cancellationToken) =>
+        await QueryAttentionAsync(ExecutionItemMapper.AttentionOutbox, storedBefore, page, cancellationToken).ConfigureAwait(false);
+
+    public async Task<Page<string>> ListTrackingTerminationAsync(PageRequest page, CancellationToken cancellationToken) =>
+        await QueryAttentionAsync(ExecutionItemMapper.AttentionTermination, null, page, cancellationToken).ConfigureAwait(false);
+
+    public Task<Execution> SaveAsync(Execution execution, CancellationToken cancellationToken) =>
+        SaveAsync(execution, [], cancellationToken);
+
+    public async Task<Execution> SaveAsync(Execution execution, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(execution);
+        ArgumentNullException.ThrowIfNull(events);
         var expected = execution.Version;
         var (header, claimsRow) = await GetHeaderAndClaimsAsync(execution.ExecutionId, cancellationToken).ConfigureAwait(false);
         if (header is null)
@@ -122,10 +154,14 @@ public sealed class DynamoDbExecutionRepository : IExecutionRepository
             claimed = [];
         }
 
+        // The outbox rows ride in the transaction that carries the header's version condition, so a lost
+        // race writes neither the state change nor its events.
+        var writes = RowWrites(record, claimed, expected);
+        writes.AddRange(OutboxWrites(record, events));
         await _claims.CommitAsync(
             ClaimKeys.ExecutionOwner,
             record.ExecutionId,
-            RowWrites(record, claimed, expected),
+            writes,
             acquire,
             release,
             IsOrphanAsync,
@@ -142,7 +178,7 @@ public sealed class DynamoDbExecutionRepository : IExecutionRepository
             do
             {
                 var page = await QueryIndexAsync(
-                    TableSchema.ExecutionsByStatusIndex, ExecutionItemMapper.Status, status.ToString(), new PageRequest(PageRequest.MaxLimit, token), cancellationToken)
+                    TableSchema.ExecutionsByStatusIndex, ExecutionItemMapper.Status, status.ToString(), [], new PageRequest(PageRequest.MaxLimit, token), cancellationToken)
                     .ConfigureAwait(false);
                 result.AddRange(page.Items);
                 token = page.NextToken;
@@ -154,14 +190,41 @@ public sealed class DynamoDbExecutionRepository : IExecutionRepository
     }
 
     public Task<Page<ExecutionSummary>> ListAsync(ExecutionStatus? status, PageRequest page, CancellationToken cancellationToken) =>
-        status is { } s
-            ? QueryIndexAsync(TableSchema.ExecutionsByStatusIndex, ExecutionItemMapper.Status, s.ToString(), page, cancellationToken)
-            : QueryIndexAsync(TableSchema.ExecutionsByStartTimeIndex, "recordType", ExecutionItemMapper.RecordType, page, cancellationToken);
+        ListMatchingAsync(new ExecutionListFilter(Status: status), page, cancellationToken);
 
     public Task<Page<ExecutionSummary>> ListByPlanAsync(string planId, PageRequest page, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(planId);
-        return QueryIndexAsync(TableSchema.ExecutionsByPlanIndex, "planId", planId, page, cancellationToken);
+        return ListMatchingAsync(new ExecutionListFilter(PlanId: planId), page, cancellationToken);
+    }
+
+    /// <summary>
+    /// The narrowest index answers the key condition (plan, else status, else start time); the other filters
+    /// are FilterExpressions, and <see cref="FullPages"/> reads on until the page is full.
+    /// </summary>
+    public Task<Page<ExecutionSummary>> ListMatchingAsync(ExecutionListFilter filter, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var filters = new List<(string Attribute, string Value)>();
+        if (filter.Type is { } type)
+        {
+            filters.Add(("type", type.ToString()));
+        }
+
+        if (filter.PlanId is { } planId)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(planId, nameof(filter));
+            if (filter.Status is { } status)
+            {
+                filters.Add((ExecutionItemMapper.Status, status.ToString()));
+            }
+
+            return QueryIndexAsync(TableSchema.ExecutionsByPlanIndex, "planId", planId, filters, page, cancellationToken);
+        }
+
+        return filter.Status is { } s
+            ? QueryIndexAsync(TableSchema.ExecutionsByStatusIndex, ExecutionItemMapper.Status, s.ToString(), filters, page, cancellationToken)
+            : QueryIndexAsync(TableSchema.ExecutionsByStartTimeIndex, "recordType", ExecutionItemMapper.RecordType, filters, page, cancellationToken);
     }
 
     public async Task<string?> FindActiveExecutionOfPlanAsync(string planId, CancellationToken cancellationToken)
@@ -196,7 +259,13 @@ public sealed class DynamoDbExecutionRepository : IExecutionRepository
         }
     }
 
-    private async Task<Page<ExecutionSummary>> QueryIndexAsync(string index, string partitionAttribute, string partitionValue, PageRequest page, CancellationToken cancellationToken)
+    private Task<Page<ExecutionSummary>> QueryIndexAsync(
+        string index,
+        string partitionAttribute,
+        string partitionValue,
+        IReadOnlyList<(string Attribute, string Value)> filters,
+        PageRequest page,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
         page.Validate();
@@ -207,22 +276,28 @@ public sealed class DynamoDbExecutionRepository : IExecutionRepository
             new(partitionAttribute, KeyAttributeType.String),
             new("startedAt", KeyAttributeType.String),
         };
-        var response = await _client.QueryAsync(
-            new QueryRequest
-            {
-                TableName = _table,
-                IndexName = index,
-                KeyConditionExpression = "#pk = :pk",
-                ExpressionAttributeNames = new() { ["#pk"] = partitionAttribute },
-                ExpressionAttributeValues = new() { [":pk"] = Attr.S(partitionValue) },
-                ScanIndexForward = false,
-                Limit = page.Limit,
-                ExclusiveStartKey = PaginationTokens.Decode(page.NextToken, tokenKeys, new Dictionary<string, string> { [partitionAttribute] = partitionValue }),
-            },
-            cancellationToken).ConfigureAwait(false);
-        return new Page<ExecutionSummary>(
-            (response.Items ?? []).Select(ExecutionItemMapper.SummaryFromHeader).ToList(),
-            PaginationTokens.Encode(response.LastEvaluatedKey));
+        var request = new QueryRequest
+        {
+            TableName = _table,
+            IndexName = index,
+            KeyConditionExpression = "#pk = :pk",
+            ExpressionAttributeNames = new() { ["#pk"] = partitionAttribute },
+            ExpressionAttributeValues = new() { [":pk"] = Attr.S(partitionValue) },
+            ScanIndexForward = false,
+            ExclusiveStartKey = PaginationTokens.Decode(page.NextToken, tokenKeys, new Dictionary<string, string> { [partitionAttribute] = partitionValue }),
+        };
+        for (var i = 0; i < filters.Count; i++)
+        {
+            request.ExpressionAttributeNames[$"#f{i}"] = filters[i].Attribute;
+            request.ExpressionAttributeValues[$":f{i}"] = Attr.S(filters[i].Value);
+        }
+
+        if (filters.Count > 0)
+        {
+            request.FilterExpression = string.Join(" AND ", filters.Select((_, i) => $"#f{i} = :f{i}"));
+        }
+
+        return FullPages.QueryAsync(_client, request, tokenKeys, ExecutionItemMapper.SummaryFromHeader, page.Limit, _listReadBudget, cancellationToken);
     }
 
     private async Task<(Dictionary<string, AttributeValue>? Header, Dictionary<string, AttributeValue>? Claims)> GetHeaderAndClaimsAsync(
@@ -239,6 +314,85 @@ public sealed class DynamoDbExecutionRepository : IExecutionRepository
             new GetItemRequest { TableName = _table, Key = RowKey(executionId, sortKey), ConsistentRead = true },
             cancellationToken).ConfigureAwait(false);
         return response.Item is { Count: > 0 } item ? item : null;
+    }
+
+    /// <summary>Every row of the partition, or only those whose sort key starts with <paramref name="sortKeyPrefix"/>.</summary>
+    private async Task<List<Dictionary<string, AttributeValue>>> QueryPartitionAsync(string executionId, string? sortKeyPrefix, CancellationToken cancellationToken)
+    {
+        var rows = new List<Dictionary<string, AttributeValue>>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var request = new QueryRequest
+            {
+                TableName = _table,
+                KeyConditionExpression = "#id = :id",
+                ExpressionAttributeNames = new() { ["#id"] = ExecutionItemMapper.ExecutionId },
+                ExpressionAttributeValues = new() { [":id"] = Attr.S(executionId) },
+                ConsistentRead = true,
+                ExclusiveStartKey = start,
+            };
+            if (sortKeyPrefix is not null)
+            {
+                request.KeyConditionExpression += " AND begins_with(#sk, :prefix)";
+                request.ExpressionAttributeNames["#sk"] = ExecutionItemMapper.SortKey;
+                request.ExpressionAttributeValues[":prefix"] = Attr.S(sortKeyPrefix);
+            }
+
+            var page = await _client.QueryAsync(request, cancellationToken).ConfigureAwait(false);
+            rows.AddRange(page.Items ?? []);
+            start = page.LastEvaluatedKey is { Count: > 0 } ? page.LastEvaluatedKey : null;
+        }
+        while (start is not null);
+        return rows;
+    }
+
+    /// <summary>
+    /// One page of the sparse "needs attention" index (keys only), oldest first; distinct execution IDs of
+    /// the page. <paramref name="atOrBefore"/> bounds the sort key so fresh rows are not even read.
+    /// </summary>
+    private async Task<Page<string>> QueryAttentionAsync(string reason, DateTimeOffset? atOrBefore, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        page.Validate();
+        var tokenKeys = new List<KeyAttribute>
+        {
+            TableSchema.ExecutionHistory.PartitionKey,
+            TableSchema.ExecutionHistory.SortKey!,
+            new(ExecutionItemMapper.Attention, KeyAttributeType.String),
+            new(ExecutionItemMapper.AttentionAt, KeyAttributeType.String),
+        };
+        var request = new QueryRequest
+        {
+            TableName = _table,
+            IndexName = TableSchema.ExecutionsNeedingAttentionIndex,
+            KeyConditionExpression = "#a = :a",
+            ExpressionAttributeNames = new() { ["#a"] = ExecutionItemMapper.Attention },
+            ExpressionAttributeValues = new() { [":a"] = Attr.S(reason) },
+            ScanIndexForward = true,
+            Limit = page.Limit,
+            ExclusiveStartKey = PaginationTokens.Decode(page.NextToken, tokenKeys, new Dictionary<string, string> { [ExecutionItemMapper.Attention] = reason }),
+        };
+        if (atOrBefore is { } cutoff)
+        {
+            request.KeyConditionExpression += " AND #at <= :at";
+            request.ExpressionAttributeNames["#at"] = ExecutionItemMapper.AttentionAt;
+            request.ExpressionAttributeValues[":at"] = Attr.S(Attr.FormatTime(cutoff));
+        }
+
+        var response = await _client.QueryAsync(request, cancellationToken).ConfigureAwait(false);
+        return new Page<string>(
+            (response.Items ?? []).Select(i => i.GetS(ExecutionItemMapper.ExecutionId)).Distinct(StringComparer.Ordinal).ToList(),
+            PaginationTokens.Encode(response.LastEvaluatedKey));
+    }
+
+    private IEnumerable<GuardedWrite> OutboxWrites(ExecutionRecord record, IReadOnlyList<OutboxEvent> events)
+    {
+        long? expiresAt = _retention is { } r ? (record.CreatedAt + r).ToUnixTimeSeconds() : null;
+        var id = record.ExecutionId;
+        return events.Select(e => new GuardedWrite(
+            new TransactWriteItem { Put = new Put { TableName = _table, Item = ExecutionItemMapper.OutboxRow(id, e, expiresAt) } },
+            _ => DomainException.Conflict(ErrorCodes.VersionConflict, $"Execution {id} changed while saving; reload and retry.")));
     }
 
     private async Task<List<Dictionary<string, AttributeValue>>> QueryKeysAsync(string executionId, CancellationToken cancellationToken)

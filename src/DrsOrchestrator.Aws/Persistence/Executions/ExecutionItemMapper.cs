@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using DrsOrchestrator.Aws.Persistence.RecoveryPlans;
 using DrsOrchestrator.Domain.Common;
 using DrsOrchestrator.Domain.Executions;
+using DrsOrchestrator.Domain.Ports.Events;
 using DrsOrchestrator.Domain.Ports.Persistence;
 using DrsOrchestrator.Domain.RecoveryPlans;
 
@@ -25,6 +26,13 @@ internal static class ExecutionItemMapper
     public const string RecordType = "EXECUTION";
     public const string Version = "version";
     public const string Status = "executionStatus";
+    public const string OutboxSortKeyPrefix = "OUTBOX#";
+
+    /// <summary>Sparse "needs attention" index keys (<see cref="Schema.TableSchema.ExecutionsNeedingAttentionIndex"/>).</summary>
+    public const string Attention = "attention";
+    public const string AttentionAt = "attentionAt";
+    public const string AttentionOutbox = "OUTBOX";
+    public const string AttentionTermination = "TERMINATION";
 
     public static List<Dictionary<string, AttributeValue>> ToRows(ExecutionRecord record, long version, long? expiresAt)
     {
@@ -209,8 +217,62 @@ internal static class ExecutionItemMapper
 
         item.PutIfNotNull("workflowExecutionArn", record.WorkflowExecutionArn);
         item.PutIfNotNull("failureCause", record.FailureCause);
+        if (record.Termination.Status == TerminationStatus.InProgress)
+        {
+            // Present only while the finder must track the termination: the header write that records
+            // its end leaves the attribute out, which removes the execution from the index.
+            item[Attention] = Attr.S(AttentionTermination);
+            item[AttentionAt] = Attr.S(Attr.FormatTime(record.Termination.RequestedAt ?? record.CreatedAt));
+        }
+
         return item;
     }
+
+    /// <summary>
+    /// An unpublished event in the execution's partition. It carries the sparse index keys itself, so
+    /// deleting the row after the publish is all it takes to leave the index.
+    /// </summary>
+    public static Dictionary<string, AttributeValue> OutboxRow(string executionId, OutboxEvent outbox, long? expiresAt)
+    {
+        var published = outbox.Event;
+        var time = published.Time ?? throw new ArgumentException("Outbox events carry the time they were produced.", nameof(outbox));
+        var row = new Dictionary<string, AttributeValue>
+        {
+            [ExecutionId] = Attr.S(executionId),
+            [SortKey] = Attr.S(OutboxSortKey(outbox.EventId)),
+            ["eventId"] = Attr.S(outbox.EventId),
+            ["detailType"] = Attr.S(published.DetailType),
+            ["detail"] = Attr.S(published.DetailJson),
+            ["eventTime"] = Attr.Time(time),
+            [Attention] = Attr.S(AttentionOutbox),
+            [AttentionAt] = Attr.S(Attr.FormatTime(time)),
+        };
+        if (published.Resources is { Count: > 0 } resources)
+        {
+            row["resources"] = Attr.Strings(resources);
+        }
+
+        if (expiresAt is { } ttl)
+        {
+            row["expiresAt"] = Attr.N(ttl);
+        }
+
+        return row;
+    }
+
+    public static OutboxEvent OutboxFromRow(Dictionary<string, AttributeValue> row) => new(
+        row.GetS("eventId"),
+        new PublishedEvent(
+            row.GetS("detailType"),
+            row.GetS("detail"),
+            row.ContainsKey("resources") ? row.GetStrings("resources") : null,
+            row.GetTime("eventTime")));
+
+    public static bool IsOutboxRow(Dictionary<string, AttributeValue> row) =>
+        row.GetSOrNull(SortKey) is { } sk && sk.StartsWith(OutboxSortKeyPrefix, StringComparison.Ordinal);
+
+    /// <summary>Event IDs embed the zero-padded version, so rows sort oldest state change first.</summary>
+    public static string OutboxSortKey(string eventId) => OutboxSortKeyPrefix + eventId;
 
     private static Dictionary<string, AttributeValue> TerminationToMap(TerminationState t)
     {

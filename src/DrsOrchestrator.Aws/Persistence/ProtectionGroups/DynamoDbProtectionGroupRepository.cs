@@ -9,7 +9,8 @@ using DrsOrchestrator.Domain.ProtectionGroups;
 namespace DrsOrchestrator.Aws.Persistence.ProtectionGroups;
 
 /// <summary>
-/// Protection groups with their claims (name, servers, tag criteria) written in the same DynamoDB
+/// Protection groups with their claims (name, servers, tag criteria) and references (the group's own reference
+/// item, which plans reference; the group's reference on its account) written in the same DynamoDB
 /// transaction as the group. Listing scans the table with pagination: it serves the console's group page
 /// and plan editor (tens to a few hundred small items), never the orchestration path.
 /// </summary>
@@ -18,6 +19,8 @@ public sealed class DynamoDbProtectionGroupRepository : IProtectionGroupReposito
     private readonly IAmazonDynamoDB _client;
     private readonly string _table;
     private readonly ClaimCoordinator _claims;
+    private readonly ReferenceWrites _references;
+    private readonly int _readBudget;
 
     public DynamoDbProtectionGroupRepository(IAmazonDynamoDB client, DynamoDbPersistenceOptions options, TimeProvider time)
     {
@@ -25,6 +28,8 @@ public sealed class DynamoDbProtectionGroupRepository : IProtectionGroupReposito
         _client = client;
         _table = options.Tables.ProtectionGroups;
         _claims = new ClaimCoordinator(client, options.Tables.Locks, time, options.ClaimGracePeriod);
+        _references = new ReferenceWrites(options.Tables.Locks);
+        _readBudget = options.ListReadBudget;
     }
 
     public async Task<ProtectionGroup?> GetAsync(string groupId, CancellationToken cancellationToken)
@@ -36,20 +41,48 @@ public sealed class DynamoDbProtectionGroupRepository : IProtectionGroupReposito
         return response.Item is { Count: > 0 } item ? ProtectionGroupItemMapper.FromItem(item) : null;
     }
 
-    public async Task<Page<ProtectionGroup>> ListAsync(PageRequest page, CancellationToken cancellationToken)
+    public Task<Page<ProtectionGroup>> ListAsync(PageRequest page, CancellationToken cancellationToken) =>
+        ListMatchingAsync(new ProtectionGroupFilter(), page, cancellationToken);
+
+    /// <summary>
+    /// Account and region are exact, so DynamoDB filters them; the name match is case-insensitive, which a
+    /// FilterExpression cannot express, so it is applied to each item read.
+    /// </summary>
+    public Task<Page<ProtectionGroup>> ListMatchingAsync(ProtectionGroupFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(page);
-        page.Validate();
-        var response = await _client.ScanAsync(
+        ArgumentNullException.ThrowIfNull(filter);
+        var conditions = new List<string>();
+        var names = new Dictionary<string, string>();
+        var values = new Dictionary<string, AttributeValue>();
+        if (filter.AccountId is { } accountId)
+        {
+            conditions.Add("#account = :account");
+            names["#account"] = "accountId";
+            values[":account"] = Attr.S(accountId);
+        }
+
+        if (filter.Region is { } region)
+        {
+            conditions.Add("#region = :region");
+            names["#region"] = "region";
+            values[":region"] = Attr.S(region);
+        }
+
+        return FullPages.ScanAsync(
+            _client,
             new ScanRequest
             {
                 TableName = _table,
-                Limit = page.Limit,
-                ExclusiveStartKey = PaginationTokens.Decode(page.NextToken, [TableSchema.ProtectionGroups.PartitionKey]),
+                FilterExpression = conditions.Count > 0 ? string.Join(" AND ", conditions) : null,
+                ExpressionAttributeNames = names.Count > 0 ? names : null,
+                ExpressionAttributeValues = values.Count > 0 ? values : null,
             },
-            cancellationToken).ConfigureAwait(false);
-        var items = (response.Items ?? []).Select(ProtectionGroupItemMapper.FromItem).ToList();
-        return new Page<ProtectionGroup>(items, PaginationTokens.Encode(response.LastEvaluatedKey));
+            TableSchema.ProtectionGroups.PartitionKey,
+            ProtectionGroupItemMapper.FromItem,
+            filter.NameContains is { } name ? g => g.Name.Contains(name, StringComparison.OrdinalIgnoreCase) : null,
+            page,
+            _readBudget,
+            cancellationToken);
     }
 
     public async Task<ProtectionGroup> CreateAsync(ProtectionGroup group, CancellationToken cancellationToken)
@@ -71,7 +104,7 @@ public sealed class DynamoDbProtectionGroupRepository : IProtectionGroupReposito
         await _claims.CommitAsync(
             ClaimKeys.GroupOwner,
             group.GroupId,
-            [write],
+            [write, _references.OpenGroup(stored.GroupId), _references.ReferenceAccount(stored.GroupId, stored.AccountId)],
             ClaimRequestsFor(stored, ProtectionGroupItemMapper.ClaimKeysOf(stored)),
             [],
             IsOrphanAsync,
@@ -95,10 +128,17 @@ public sealed class DynamoDbProtectionGroupRepository : IProtectionGroupReposito
         var stored = group with { Version = group.Version + 1 };
         var oldKeys = ProtectionGroupItemMapper.ClaimKeysOf(current);
         var newKeys = ProtectionGroupItemMapper.ClaimKeysOf(stored);
+        List<GuardedWrite> writes = [VersionedPut(stored, group.Version)];
+        if (current.AccountId != stored.AccountId)
+        {
+            writes.Add(_references.ReferenceAccount(stored.GroupId, stored.AccountId));
+            writes.Add(_references.ReleaseAccount(stored.GroupId, current.AccountId));
+        }
+
         await _claims.CommitAsync(
             ClaimKeys.GroupOwner,
             group.GroupId,
-            [VersionedPut(stored, group.Version)],
+            writes,
             ClaimRequestsFor(stored, newKeys.Except(oldKeys)),
             oldKeys.Except(newKeys).ToList(),
             IsOrphanAsync,
@@ -128,10 +168,11 @@ public sealed class DynamoDbProtectionGroupRepository : IProtectionGroupReposito
                 },
             },
             old => old is null ? NotFound(groupId) : VersionConflict(groupId, expectedVersion, old.GetNOrNull(ProtectionGroupItemMapper.Version)));
+        // The version check comes first, so a stale delete reports VERSION_CONFLICT before PG_IN_USE.
         await _claims.CommitAsync(
             ClaimKeys.GroupOwner,
             groupId,
-            [write],
+            [write, _references.CloseGroup(groupId, current.Name), _references.ReleaseAccount(groupId, current.AccountId)],
             [],
             ProtectionGroupItemMapper.ClaimKeysOf(current).ToList(),
             IsOrphanAsync,

@@ -9,14 +9,17 @@ using DrsOrchestrator.Domain.RecoveryPlans;
 namespace DrsOrchestrator.Aws.Persistence.RecoveryPlans;
 
 /// <summary>
-/// Recovery plans with a name claim in the same transaction. Listing scans with pagination: it serves the
-/// console's plan page (tens of small items), not orchestration, which always reads a plan by id.
+/// Recovery plans with a name claim and their protection group references in the same transaction (see
+/// <see cref="ReferenceWrites"/>). Listing scans with pagination: it serves the console's plan page (tens of
+/// small items), not orchestration, which always reads a plan by id.
 /// </summary>
 public sealed class DynamoDbRecoveryPlanRepository : IRecoveryPlanRepository
 {
     private readonly IAmazonDynamoDB _client;
     private readonly string _table;
     private readonly ClaimCoordinator _claims;
+    private readonly ReferenceWrites _references;
+    private readonly int _readBudget;
 
     public DynamoDbRecoveryPlanRepository(IAmazonDynamoDB client, DynamoDbPersistenceOptions options, TimeProvider time)
     {
@@ -24,6 +27,8 @@ public sealed class DynamoDbRecoveryPlanRepository : IRecoveryPlanRepository
         _client = client;
         _table = options.Tables.RecoveryPlans;
         _claims = new ClaimCoordinator(client, options.Tables.Locks, time, options.ClaimGracePeriod);
+        _references = new ReferenceWrites(options.Tables.Locks);
+        _readBudget = options.ListReadBudget;
     }
 
     public async Task<RecoveryPlan?> GetAsync(string planId, CancellationToken cancellationToken)
@@ -34,29 +39,33 @@ public sealed class DynamoDbRecoveryPlanRepository : IRecoveryPlanRepository
         return response.Item is { Count: > 0 } item ? RecoveryPlanItemMapper.FromItem(item) : null;
     }
 
-    public async Task<Page<RecoveryPlan>> ListAsync(PageRequest page, CancellationToken cancellationToken)
+    public Task<Page<RecoveryPlan>> ListAsync(PageRequest page, CancellationToken cancellationToken) =>
+        ListMatchingAsync(new RecoveryPlanFilter(), page, cancellationToken);
+
+    /// <summary>The name match is case-insensitive, which a FilterExpression cannot express, so it runs on each item read.</summary>
+    public Task<Page<RecoveryPlan>> ListMatchingAsync(RecoveryPlanFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(page);
-        page.Validate();
-        var response = await _client.ScanAsync(
-            new ScanRequest
-            {
-                TableName = _table,
-                Limit = page.Limit,
-                ExclusiveStartKey = PaginationTokens.Decode(page.NextToken, [TableSchema.RecoveryPlans.PartitionKey]),
-            },
-            cancellationToken).ConfigureAwait(false);
-        return new Page<RecoveryPlan>((response.Items ?? []).Select(RecoveryPlanItemMapper.FromItem).ToList(), PaginationTokens.Encode(response.LastEvaluatedKey));
+        ArgumentNullException.ThrowIfNull(filter);
+        return FullPages.ScanAsync(
+            _client,
+            new ScanRequest { TableName = _table },
+            TableSchema.RecoveryPlans.PartitionKey,
+            RecoveryPlanItemMapper.FromItem,
+            filter.NameContains is { } name ? p => p.Name.Contains(name, StringComparison.OrdinalIgnoreCase) : null,
+            page,
+            _readBudget,
+            cancellationToken);
     }
 
     public async Task<RecoveryPlan> CreateAsync(RecoveryPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var stored = plan with { Version = 1 };
+        var groups = WritableGroupsOf(stored);
         await _claims.CommitAsync(
             ClaimKeys.PlanOwner,
             plan.PlanId,
-            [Write(stored, expectedVersion: null)],
+            [Write(stored, expectedVersion: null), .. groups.Select(g => _references.ReferenceGroup(stored.PlanId, g.Key, g.Value))],
             [NameClaim(stored)],
             [],
             IsOrphanAsync,
@@ -75,10 +84,19 @@ public sealed class DynamoDbRecoveryPlanRepository : IRecoveryPlanRepository
 
         var stored = plan with { Version = plan.Version + 1 };
         var renamed = ClaimKeys.PlanName(current.Name) != ClaimKeys.PlanName(stored.Name);
+
+        // The stored version's references were written with it, so only the difference changes; the version
+        // condition on the plan row makes a concurrent save of the same plan fail rather than double-apply it.
+        var held = GroupsOf(current);
+        var wanted = WritableGroupsOf(stored);
         await _claims.CommitAsync(
             ClaimKeys.PlanOwner,
             plan.PlanId,
-            [Write(stored, plan.Version)],
+            [
+                Write(stored, plan.Version),
+                .. wanted.Where(g => !held.ContainsKey(g.Key)).Select(g => _references.ReferenceGroup(stored.PlanId, g.Key, g.Value)),
+                .. held.Keys.Where(g => !wanted.ContainsKey(g)).Select(g => _references.ReleaseGroup(stored.PlanId, g)),
+            ],
             renamed ? [NameClaim(stored)] : [],
             renamed ? [ClaimKeys.PlanName(current.Name)] : [],
             IsOrphanAsync,
@@ -108,8 +126,14 @@ public sealed class DynamoDbRecoveryPlanRepository : IRecoveryPlanRepository
                 },
             },
             old => old is null ? NotFound(planId) : VersionConflict(planId, expectedVersion, old.GetNOrNull(RecoveryPlanItemMapper.Version)));
-        await _claims.CommitAsync(ClaimKeys.PlanOwner, planId, [delete], [], [ClaimKeys.PlanName(current.Name)], IsOrphanAsync, cancellationToken)
-            .ConfigureAwait(false);
+        await _claims.CommitAsync(
+            ClaimKeys.PlanOwner,
+            planId,
+            [delete, .. GroupsOf(current).Keys.Select(g => _references.ReleaseGroup(planId, g))],
+            [],
+            [ClaimKeys.PlanName(current.Name)],
+            IsOrphanAsync,
+            cancellationToken).ConfigureAwait(false);
     }
 
     private GuardedWrite Write(RecoveryPlan stored, long? expectedVersion)
@@ -132,6 +156,37 @@ public sealed class DynamoDbRecoveryPlanRepository : IRecoveryPlanRepository
             old => expectedVersion is null
                 ? DomainException.Conflict(ErrorCodes.VersionConflict, $"Recovery plan {stored.PlanId} already exists.")
                 : old is null ? NotFound(stored.PlanId) : VersionConflict(stored.PlanId, expectedVersion.Value, old.GetNOrNull(RecoveryPlanItemMapper.Version)));
+    }
+
+    /// <summary>The distinct groups a plan names, each with the field of its first mention (for validation errors).</summary>
+    private static Dictionary<string, string> GroupsOf(RecoveryPlan plan)
+    {
+        var groups = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var w = 0; w < plan.Waves.Count; w++)
+        {
+            for (var g = 0; g < plan.Waves[w].ProtectionGroupIds.Count; g++)
+            {
+                groups.TryAdd(plan.Waves[w].ProtectionGroupIds[g], $"waves[{w}].protectionGroupIds[{g}]");
+            }
+        }
+
+        return groups;
+    }
+
+    /// <summary>Only the version being written is checked: a stored plan must always stay deletable.</summary>
+    /// <exception cref="DomainException">Validation LIMIT_EXCEEDED past <see cref="IRecoveryPlanRepository.MaxProtectionGroups"/>.</exception>
+    private static Dictionary<string, string> WritableGroupsOf(RecoveryPlan plan)
+    {
+        var groups = GroupsOf(plan);
+        if (groups.Count > IRecoveryPlanRepository.MaxProtectionGroups)
+        {
+            throw ValidationProblems.ToException("Recovery plan", [new ValidationProblem(
+                "waves",
+                ErrorCodes.LimitExceeded,
+                $"A plan names at most {IRecoveryPlanRepository.MaxProtectionGroups} distinct protection groups; this one names {groups.Count}.")]);
+        }
+
+        return groups;
     }
 
     private async Task<bool> IsOrphanAsync(ClaimHolder holder, CancellationToken cancellationToken)

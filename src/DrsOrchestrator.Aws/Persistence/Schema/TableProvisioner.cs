@@ -20,6 +20,10 @@ public sealed class TableProvisioner(IAmazonDynamoDB client)
             {
                 await CreateAsync(table, name, cancellationToken).ConfigureAwait(false);
             }
+            else
+            {
+                await AddMissingIndexesAsync(table, name, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -93,12 +97,52 @@ public sealed class TableProvisioner(IAmazonDynamoDB client)
         }
     }
 
+    /// <summary>
+    /// A local data directory (-dbPath) keeps tables from before an index was added to the schema; without
+    /// this the first query on the new index would fail. One index per UpdateTable, as DynamoDB requires.
+    /// </summary>
+    private async Task AddMissingIndexesAsync(TableDefinition table, string name, CancellationToken cancellationToken)
+    {
+        foreach (var index in table.GlobalSecondaryIndexes)
+        {
+            var described = await client.DescribeTableAsync(name, cancellationToken).ConfigureAwait(false);
+            if ((described.Table.GlobalSecondaryIndexes ?? []).Any(i => i.IndexName == index.IndexName))
+            {
+                continue;
+            }
+
+            await client.UpdateTableAsync(
+                new UpdateTableRequest
+                {
+                    TableName = name,
+                    AttributeDefinitions = new[] { index.PartitionKey, index.SortKey }.OfType<KeyAttribute>()
+                        .Select(a => new AttributeDefinition(a.Name, a.Type == KeyAttributeType.Number ? ScalarAttributeType.N : ScalarAttributeType.S))
+                        .ToList(),
+                    GlobalSecondaryIndexUpdates =
+                    [
+                        new GlobalSecondaryIndexUpdate
+                        {
+                            Create = new CreateGlobalSecondaryIndexAction
+                            {
+                                IndexName = index.IndexName,
+                                KeySchema = KeySchema(index.PartitionKey, index.SortKey),
+                                Projection = ToProjection(index),
+                            },
+                        },
+                    ],
+                },
+                cancellationToken).ConfigureAwait(false);
+            await WaitUntilActiveAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private async Task WaitUntilActiveAsync(string name, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 300; attempt++)
         {
             var described = await client.DescribeTableAsync(name, cancellationToken).ConfigureAwait(false);
-            if (described.Table.TableStatus == TableStatus.ACTIVE)
+            if (described.Table.TableStatus == TableStatus.ACTIVE
+                && (described.Table.GlobalSecondaryIndexes ?? []).All(i => i.IndexStatus is null || i.IndexStatus == IndexStatus.ACTIVE))
             {
                 return;
             }

@@ -18,6 +18,14 @@ public static class TableSchema
     /// </summary>
     public const string ExecutionsByStartTimeIndex = "recordType-startedAt-index";
 
+    /// <summary>
+    /// "Needs attention" (sparse, keys only): an item is in it only while the finder has work on it.
+    /// Partition <c>OUTBOX</c> holds unpublished outbox rows (deleting a row after the publish removes it);
+    /// partition <c>TERMINATION</c> holds header rows whose recovery-instance termination is in progress
+    /// (the header write that ends it drops the attribute). See docs/adr/0009.
+    /// </summary>
+    public const string ExecutionsNeedingAttentionIndex = "attention-attentionAt-index";
+
     private static readonly KeyAttribute StartedAt = new("startedAt", KeyAttributeType.String);
 
     public static readonly TableDefinition ProtectionGroups = new(
@@ -60,6 +68,12 @@ public static class TableSchema
                 ExecutionsByPlanIndex, new KeyAttribute("planId", KeyAttributeType.String), StartedAt, IndexProjection.All, []),
             new GlobalSecondaryIndexDefinition(
                 ExecutionsByStartTimeIndex, new KeyAttribute("recordType", KeyAttributeType.String), StartedAt, IndexProjection.All, []),
+            new GlobalSecondaryIndexDefinition(
+                ExecutionsNeedingAttentionIndex,
+                new KeyAttribute("attention", KeyAttributeType.String),
+                new KeyAttribute("attentionAt", KeyAttributeType.String),
+                IndexProjection.KeysOnly,
+                []),
         ],
         TimeToLiveAttribute: "expiresAt",
         Stream: StreamRequirement.None,

@@ -1,8 +1,9 @@
 namespace DrsOrchestrator.Domain.Ports.Ec2;
 
 /// <summary>
-/// The EC2 reads the console needs to pick launch settings. Each call follows EC2's NextToken to the
-/// end, because these lists feed selection lists that must be complete.
+/// The EC2 reads the console needs to pick launch settings (each follows EC2's NextToken to the end,
+/// because these lists feed selection lists that must be complete), and the launch-template writes that
+/// apply subnet, security groups, instance type and instance profile to DRS's per-server template.
 /// </summary>
 public interface IEc2Client
 {
@@ -16,4 +17,13 @@ public interface IEc2Client
     Task<IReadOnlyList<Ec2LaunchTemplate>> DescribeLaunchTemplatesAsync(IReadOnlyList<string>? launchTemplateIds, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Ec2Instance>> DescribeInstancesAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken);
+
+    /// <summary>DescribeLaunchTemplateVersions for the template's $Default version.</summary>
+    Task<Ec2LaunchTemplateVersion> DescribeDefaultLaunchTemplateVersionAsync(string launchTemplateId, CancellationToken cancellationToken);
+
+    /// <summary>CreateLaunchTemplateVersion from a source version, changing only the members the request sets.</summary>
+    Task<Ec2CreatedLaunchTemplateVersion> CreateLaunchTemplateVersionAsync(Ec2NewLaunchTemplateVersion request, CancellationToken cancellationToken);
+
+    /// <summary>ModifyLaunchTemplate: makes <paramref name="versionNumber"/> the version DRS launches with.</summary>
+    Task SetDefaultLaunchTemplateVersionAsync(string launchTemplateId, long versionNumber, CancellationToken cancellationToken);
 }

@@ -27,6 +27,31 @@ public interface IExecutionRepository
     /// <exception cref="DomainException">NotFound EXECUTION_NOT_FOUND; Conflict VERSION_CONFLICT or SERVER_CONFLICT.</exception>
     Task<Execution> SaveAsync(Execution execution, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="SaveAsync(Execution, CancellationToken)"/>, and stores <paramref name="events"/> in the SAME
+    /// transaction (transactional outbox): a lost version race writes neither the execution nor its events.
+    /// </summary>
+    /// <exception cref="DomainException">NotFound EXECUTION_NOT_FOUND; Conflict VERSION_CONFLICT or SERVER_CONFLICT.</exception>
+    Task<Execution> SaveAsync(Execution execution, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>The execution and its unpublished events, in one query of its partition; null when it does not exist.</summary>
+    Task<StoredExecution?> GetWithPendingEventsAsync(string executionId, CancellationToken cancellationToken);
+
+    /// <summary>An execution's unpublished events, oldest first (one query of the outbox rows only).</summary>
+    Task<IReadOnlyList<OutboxEvent>> GetPendingEventsAsync(string executionId, CancellationToken cancellationToken);
+
+    /// <summary>Removes outbox events the bus accepted; IDs already gone are ignored.</summary>
+    Task DeletePendingEventsAsync(string executionId, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Executions with at least one unpublished event stored at or before <paramref name="storedBefore"/>
+    /// (sparse index query, oldest first, no scan). An execution may appear on more than one page.
+    /// </summary>
+    Task<Page<string>> ListWithPendingEventsAsync(DateTimeOffset storedBefore, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>Executions whose recovery-instance termination is IN_PROGRESS (sparse index query, oldest request first, no scan).</summary>
+    Task<Page<string>> ListTrackingTerminationAsync(PageRequest page, CancellationToken cancellationToken);
+
     /// <summary>Every active execution: one index query per active status, no scan.</summary>
     Task<IReadOnlyList<ExecutionSummary>> ListActiveAsync(CancellationToken cancellationToken);
 
@@ -35,6 +60,13 @@ public interface IExecutionRepository
 
     /// <summary>A plan's executions, newest first (index query).</summary>
     Task<Page<ExecutionSummary>> ListByPlanAsync(string planId, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Executions matching every set member of <paramref name="filter"/>, newest first, in full pages: a page
+    /// holds <c>limit</c> matches unless the list ends or a request reached the read budget, and the token
+    /// resumes right after the last execution returned.
+    /// </summary>
+    Task<Page<ExecutionSummary>> ListMatchingAsync(ExecutionListFilter filter, PageRequest page, CancellationToken cancellationToken);
 
     /// <summary>The active execution holding a plan, if any: one key lookup.</summary>
     Task<string?> FindActiveExecutionOfPlanAsync(string planId, CancellationToken cancellationToken);

@@ -67,19 +67,16 @@ internal sealed class ConfigRoutes : IRouteModule
 
     private static async Task<HandlerResult> GetTagSync(RouteContext context)
     {
-        var service = context.Service<SettingsService>();
-        var current = await service.GetTagSyncAsync(context.CancellationToken).ConfigureAwait(false);
-        var lastRun = await service.GetLastTagSyncRunAsync(context.CancellationToken).ConfigureAwait(false);
-        return HandlerResult.Ok(new TagSyncView(ConfigMapper.ToDto(current.Value), current.Version, current.UpdatedBy, current.UpdatedAt, lastRun), Json.TagSyncView);
+        var status = await context.Service<TagSyncService>().GetStatusAsync(context.CancellationToken).ConfigureAwait(false);
+        return HandlerResult.Ok(TagSyncView.From(status), Json.TagSyncView);
     }
 
     private static async Task<HandlerResult> PutTagSync(RouteContext context)
     {
         var body = context.Body(Json.PutTagSyncRequest);
-        var service = context.Service<SettingsService>();
-        var saved = await service.PutTagSyncAsync(ConfigMapper.ToTagSync(body.Settings), body.Version, context.Actor, context.CancellationToken).ConfigureAwait(false);
-        var lastRun = await service.GetLastTagSyncRunAsync(context.CancellationToken).ConfigureAwait(false);
-        return HandlerResult.Ok(new TagSyncView(ConfigMapper.ToDto(saved.Value), saved.Version, saved.UpdatedBy, saved.UpdatedAt, lastRun), Json.TagSyncView);
+        var saved = await context.Service<SettingsService>().PutTagSyncAsync(ConfigMapper.ToTagSync(body.Settings), body.Version, context.Actor, context.CancellationToken).ConfigureAwait(false);
+        var status = await context.Service<TagSyncService>().GetStatusAsync(context.CancellationToken).ConfigureAwait(false);
+        return HandlerResult.Ok(TagSyncView.From(status with { Settings = saved }), Json.TagSyncView);
     }
 
     private static async Task<HandlerResult> RunTagSync(RouteContext context)

@@ -1,4 +1,4 @@
 namespace DrsOrchestrator.Functions.Api.Endpoints.Ec2;
 
-/// <param name="Source">Where the names come from; see <see cref="Ec2Routes"/> for why it is not IAM.</param>
-internal sealed record Ec2InstanceProfiles(IReadOnlyList<InstanceProfileView> Items, string Source);
+/// <param name="Items">The account's IAM instance profiles, by name.</param>
+internal sealed record Ec2InstanceProfiles(IReadOnlyList<InstanceProfileView> Items);

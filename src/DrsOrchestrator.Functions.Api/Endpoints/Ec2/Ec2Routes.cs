@@ -1,6 +1,7 @@
 using DrsOrchestrator.Application.Common;
 using DrsOrchestrator.Domain.Common;
 using DrsOrchestrator.Domain.Ports.Ec2;
+using DrsOrchestrator.Domain.Ports.Iam;
 using DrsOrchestrator.Domain.Ports.Persistence;
 using DrsOrchestrator.Domain.ProtectionGroups;
 using DrsOrchestrator.Functions.Api.Json;
@@ -10,18 +11,12 @@ using DrsOrchestrator.Functions.Api.Routing;
 namespace DrsOrchestrator.Functions.Api.Endpoints.Ec2;
 
 /// <summary>
-/// EC2 lookups for the launch settings forms, through the account's assumed role.
+/// EC2 and IAM lookups for the launch settings forms, through the account's assumed role. Instance
+/// profiles come from IAM's ListInstanceProfiles in the account (IAM is global, so the region only
+/// scopes which protection groups are reported as using a profile).
 /// </summary>
-/// <remarks>
-/// Instance profiles are IAM resources and the hub has no IAM client (AWSSDK.IdentityManagement is not
-/// available to this build, and the spoke role is scoped to DRS and EC2). Until the EC2 port offers
-/// DescribeIamInstanceProfileAssociations, the list holds the profile names the orchestrator's own
-/// protection groups use in that account and region, and says so in <c>source</c>.
-/// </remarks>
 internal sealed class Ec2Routes : IRouteModule
 {
-    public const string InstanceProfileSource = "PROTECTION_GROUP_SETTINGS";
-
     private static ApiJsonContext Json => ApiJsonContext.Default;
 
     public void Map(RouteRegistry routes)
@@ -67,16 +62,24 @@ internal sealed class Ec2Routes : IRouteModule
     private static async Task<HandlerResult> InstanceProfiles(RouteContext context)
     {
         var location = context.Location();
+        var profiles = await context.Service<IIamClientFactory>().For(location.AccountId).ListInstanceProfilesAsync(context.CancellationToken).ConfigureAwait(false);
         var groups = await Pages.AllAsync<ProtectionGroup>(context.Service<IProtectionGroupRepository>().ListAsync, context.CancellationToken).ConfigureAwait(false);
-        var items = groups
+
+        // A group may name a profile by name or by ARN; both count as using it.
+        var uses = groups
             .Where(g => g.AccountId == location.AccountId && g.Region == location.Region)
             .SelectMany(g => new[] { g.LaunchSettings }.Concat(g.ServerOverrides.Values).Select(s => (s.InstanceProfile, g.GroupId)))
             .Where(x => x.InstanceProfile is not null)
-            .GroupBy(x => x.InstanceProfile!, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new InstanceProfileView(g.Key, [.. g.Select(x => x.GroupId).Distinct(StringComparer.Ordinal)]))
+            .ToList();
+        var items = profiles
+            .OrderBy(p => p.InstanceProfileName, StringComparer.Ordinal)
+            .Select(p => new InstanceProfileView(
+                p.InstanceProfileName,
+                p.Arn,
+                p.RoleNames.FirstOrDefault(),
+                [.. uses.Where(u => u.InstanceProfile == p.InstanceProfileName || u.InstanceProfile == p.Arn).Select(u => u.GroupId).Distinct(StringComparer.Ordinal)]))
             .ToArray();
-        return HandlerResult.Ok(new Ec2InstanceProfiles(items, InstanceProfileSource), Json.Ec2InstanceProfiles);
+        return HandlerResult.Ok(new Ec2InstanceProfiles(items), Json.Ec2InstanceProfiles);
     }
 
     private static IEc2Client Client(RouteContext context)

@@ -32,15 +32,9 @@ internal sealed class ProtectionGroupRoutes : IRouteModule
         var accountId = context.OptionalAccountIdQuery();
         var region = context.OptionalRegionQuery();
         var name = context.Query("name", 128);
-        var page = await service.ListAsync(new PageRequest(context.Limit(), context.NextToken()), context.CancellationToken).ConfigureAwait(false);
-
-        // Filters narrow the page the store returned; nextToken still walks the whole table.
-        var items = page.Items
-            .Where(g => accountId is null || g.AccountId == accountId)
-            .Where(g => region is null || g.Region == region)
-            .Where(g => name is null || g.Name.Contains(name, StringComparison.OrdinalIgnoreCase))
-            .Select(ProtectionGroupMapper.ToView)
-            .ToArray();
+        var page = await service.ListAsync(
+            new ProtectionGroupFilter(accountId, region, name), new PageRequest(context.Limit(), context.NextToken()), context.CancellationToken).ConfigureAwait(false);
+        var items = page.Items.Select(ProtectionGroupMapper.ToView).ToArray();
         return HandlerResult.Ok(new ProtectionGroupPage(items, page.NextToken), Json.ProtectionGroupPage);
     }
 

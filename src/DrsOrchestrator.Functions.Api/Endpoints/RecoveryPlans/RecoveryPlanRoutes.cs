@@ -25,13 +25,9 @@ internal sealed class RecoveryPlanRoutes : IRouteModule
     private static async Task<HandlerResult> List(RouteContext context)
     {
         var name = context.Query("name", 128);
-        var page = await context.Service<RecoveryPlanService>().ListAsync(new PageRequest(context.Limit(), context.NextToken()), context.CancellationToken).ConfigureAwait(false);
-
-        // The name filter narrows the page the store returned; nextToken still walks the whole table.
-        var items = page.Items
-            .Where(p => name is null || p.Name.Contains(name, StringComparison.OrdinalIgnoreCase))
-            .Select(RecoveryPlanMapper.ToView)
-            .ToArray();
+        var page = await context.Service<RecoveryPlanService>().ListAsync(
+            new RecoveryPlanFilter(name), new PageRequest(context.Limit(), context.NextToken()), context.CancellationToken).ConfigureAwait(false);
+        var items = page.Items.Select(RecoveryPlanMapper.ToView).ToArray();
         return HandlerResult.Ok(new RecoveryPlanPage(items, page.NextToken), Json.RecoveryPlanPage);
     }
 
