@@ -2,7 +2,9 @@
 // Issue 7's scenario: a plan manager creates a protection group and a 3-wave plan with a pause before
 // wave 2; a recovery manager starts a drill, sees it pause, resumes it, watches it complete and
 // terminates the drill instances; a read-only user sees no enabled action buttons and gets 403 from the
-// API directly. Screenshots go to artifacts/screenshots/. The last line is exactly `N passed, N failed`.
+// API directly. Along the way the group gets a per-server launch override, and once the drill has
+// completed its recovery-instances and DRS job-log pages must show real data (an instance ID, a log
+// event). Screenshots go to artifacts/screenshots/. The last line is exactly `N passed, N failed`.
 //
 // Usage: node frontend/e2e/run.mjs   (after building the console and the local host in Release)
 //   DRS_LOCAL_DLL=<path to DrsOrchestrator.Local.dll> overrides where the built host is looked for.
@@ -279,6 +281,24 @@ try {
     await shot('04-protection-groups');
   });
 
+  await step('plan manager overrides one server\'s launch settings in the group editor', async () => {
+    await page.getByRole('link', { name: groupName, exact: true }).click();
+    await page.getByTestId('group-details').waitFor({ timeout: 30_000 });
+    await page.getByTestId('edit-group').click();
+    const edit = page.locator('[data-testid^="edit-override-"]').first();
+    await edit.waitFor({ timeout: 30_000 });
+    const serverId = (await edit.getAttribute('data-testid')).replace('edit-override-', '');
+    await edit.click();
+    const modal = page.getByTestId('override-modal');
+    // Copy tags is harmless to the drill that follows: it changes what DRS copies, not where it launches.
+    await modal.getByRole('checkbox', { name: 'Copy tags' }).click();
+    await modal.getByTestId('save-override').click();
+    const cell = page.getByTestId(`override-${serverId}`);
+    await cell.getByText('copy tags: yes').waitFor({ timeout: 30_000 });
+    await expectNoFlashError();
+    await shot('04a-protection-group-override');
+  });
+
   await step('plan manager creates a 3-wave plan with a pause before wave 2', async () => {
     await page.goto(base + '/recovery-plans');
     await page.getByTestId('create-plan').click();
@@ -326,6 +346,26 @@ try {
     await shot('09-execution-completed');
   });
 
+  await step('recovery instances and a DRS job log show the drill\'s real data', async () => {
+    await page.getByTestId('open-recovery-instances').click();
+    const instances = page.getByTestId('recovery-instances');
+    const instanceId = instances.locator('tbody tr').first().getByText(/^i-[0-9a-f]+$/).first();
+    await instanceId.waitFor({ timeout: 60_000 });
+    console.log(`    first recovery instance: ${await instanceId.innerText()}`);
+    await expectNoFlashError();
+    await shot('09a-recovery-instances');
+
+    await instances.locator('tbody tr').first().getByRole('link').last().click();
+    await page.waitForURL(/\/jobs\//, { timeout: 30_000 });
+    const firstEvent = page.getByTestId('job-log').locator('tbody tr').first().locator('td').nth(1);
+    await firstEvent.getByText(/^[A-Z][A-Z_]+$/).waitFor({ timeout: 60_000 });
+    console.log(`    first DRS job log event: ${await firstEvent.innerText()}`);
+    await expectNoFlashError();
+    await shot('09b-job-log');
+    await page.goto(executionUrl);
+    await page.getByTestId('wave-timeline').waitFor({ timeout: 30_000 });
+  });
+
   await step('terminate the drill instances', async () => {
     await page.getByTestId('terminate-instances').click();
     await page.getByTestId('confirm-terminate').getByTestId('confirm-button').click();
@@ -361,8 +401,12 @@ try {
     if (planUrl) { await page.goto(planUrl); await page.getByTestId('plan-waves').waitFor({ timeout: 30_000 }); await check(); await shot('13-read-only-plan'); }
     if (executionUrl) { await page.goto(executionUrl); await page.getByTestId('wave-timeline').waitFor({ timeout: 30_000 }); await check(); await shot('14-read-only-execution'); }
     await page.goto(base + '/protection-groups');
+    await page.getByTestId('protection-groups-table').waitFor({ timeout: 30_000 });
     await page.waitForLoadState('networkidle').catch(() => {});
     await check();
+    // Names open the details page; no link leads a read-only user into an edit form.
+    const editLinks = await page.locator('a[href$="/edit"]').count();
+    if (editLinks) throw new Error(`${editLinks} link(s) to an edit form are shown to a read-only user on /protection-groups`);
   }, { independent: true });
 
   await step('read-only user gets 403 from the API directly', async () => {

@@ -164,7 +164,7 @@ export function createDrsApi(client: ApiClient) {
       subnets: (l: Location) => get<{ items: Ec2Subnet[] }>('/ec2/subnets', at(l)),
       securityGroups: (l: Location, vpcId?: string) => get<{ items: Ec2SecurityGroup[] }>('/ec2/security-groups', { ...at(l), vpcId }),
       instanceTypes: (l: Location) => get<{ items: Ec2InstanceType[] }>('/ec2/instance-types', at(l)),
-      instanceProfiles: (l: Location) => get<{ items: Ec2InstanceProfile[]; source: string }>('/ec2/instance-profiles', at(l)),
+      instanceProfiles: (l: Location) => get<{ items: Ec2InstanceProfile[] }>('/ec2/instance-profiles', at(l)),
     },
 
     config: {

@@ -134,6 +134,8 @@ export interface GroupLaunchConfigurationInput {
 export interface LaunchApplyOutcome {
   sourceServerId: string;
   status: 'UPDATED' | 'UNCHANGED' | 'FAILED';
+  /** The refusing service's own code (e.g. EC2's InvalidSubnetID.NotFound) when FAILED. */
+  errorCode: string | null;
   error: string | null;
 }
 
@@ -142,9 +144,8 @@ export interface LaunchApplyResult {
   updated: number;
   unchanged: number;
   failed: number;
+  /** DRS launch-configuration members through DRS; subnet, security groups, type and profile through the EC2 launch template. */
   servers: LaunchApplyOutcome[];
-  /** Settings that live in the EC2 launch template rather than in DRS; listed, not silently dropped. */
-  notAppliedSettings: string[];
 }
 
 // ---- Recovery plans ----------------------------------------------------------------------------
@@ -648,8 +649,11 @@ export interface Ec2InstanceType {
   memoryMiB: number | null;
 }
 
+/** From IAM ListInstanceProfiles in the account; usedBy names the groups (in the region asked) that use it. */
 export interface Ec2InstanceProfile {
   name: string;
+  arn: string;
+  roleName: string | null;
   usedBy: string[];
 }
 
@@ -704,6 +708,7 @@ export interface TagSyncLocationResult {
 
 export interface TagSyncRun {
   triggeredBy: string;
+  trigger: 'USER' | 'SCHEDULE';
   startedAt: string;
   endedAt: string;
   succeeded: boolean;
@@ -716,6 +721,10 @@ export interface TagSyncView {
   updatedBy: string | null;
   updatedAt: string | null;
   lastRun: TagSyncRun | null;
+  /** When the run in progress started; null when none is running. */
+  runningSince: string | null;
+  /** When the schedule next runs the sync; null while disabled. */
+  nextRunDueAt: string | null;
 }
 
 export interface ImportResult {

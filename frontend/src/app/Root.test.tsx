@@ -1,8 +1,26 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import createWrapper from '@cloudscape-design/components/test-utils/dom';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FakeBackend, ok, page } from '../test/FakeBackend';
 import { Root } from './Root';
+
+// Amplify is for Cognito sign-in only: the local host must never download it. The mocks count loads
+// (a factory runs when its module is first imported), so the local-mode tests below run before the
+// Cognito one in this file.
+const amplifyLoads = vi.hoisted(() => ({ modules: [] as string[] }));
+vi.mock('aws-amplify', () => {
+  amplifyLoads.modules.push('aws-amplify');
+  return { Amplify: { configure: () => undefined } };
+});
+vi.mock('aws-amplify/auth', () => {
+  amplifyLoads.modules.push('aws-amplify/auth');
+  return {
+    fetchAuthSession: () => Promise.resolve({ tokens: undefined }),
+    signIn: () => Promise.reject(new Error('not used')),
+    confirmSignIn: () => Promise.reject(new Error('not used')),
+    signOut: () => Promise.resolve(),
+  };
+});
 
 function token(groups: string[]): string {
   const encode = (o: unknown) => btoa(JSON.stringify(o)).replace(/=+$/, '');
@@ -28,6 +46,11 @@ function localHost() {
 }
 
 describe('Root', () => {
+  // Root loads the shell and the sign-in page lazily; transforming them the first time takes longer
+  // on a busy machine than a findBy waits, so load them once up front.
+  beforeAll(async () => {
+    await Promise.all([import('./SignedInApp'), import('../auth/SignInPage')]);
+  }, 120_000);
   afterEach(() => vi.unstubAllGlobals());
 
   it('Root_LocalSignIn_OpensDashboardWithRawTokenOnApiCalls', async () => {
@@ -59,6 +82,28 @@ describe('Root', () => {
 
     expect(await screen.findByTestId('local-sign-in')).toBeInTheDocument();
     expect(sessionStorage.getItem('drs-orchestrator.local-id-token')).toBeNull();
+  });
+
+  it('Root_LocalMode_NeverLoadsAmplify', async () => {
+    localHost();
+    const { container } = render(<Root />);
+    await screen.findByText('Operator');
+    fireEvent.click(createWrapper(container).findTiles()!.findInputByValue('operator@example.test')!.getElement());
+    fireEvent.click(screen.getByTestId('local-sign-in'));
+
+    expect(await screen.findByRole('heading', { name: 'Dashboard', level: 1 })).toBeInTheDocument();
+    expect(amplifyLoads.modules).toEqual([]);
+  });
+
+  it('Root_CognitoMode_LoadsAmplifyOnDemand', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ region: 'us-east-1', apiUrl: '/api', userPoolId: 'us-east-1_pool', userPoolClientId: 'client-1', authMode: 'cognito' }))),
+    );
+    render(<Root />);
+
+    expect(await screen.findByTestId('cognito-sign-in')).toBeInTheDocument();
+    expect(amplifyLoads.modules).toEqual(['aws-amplify', 'aws-amplify/auth']);
   });
 
   it('Root_ExpiredStoredToken_AsksToSignIn', async () => {

@@ -1,13 +1,25 @@
-import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Spinner from '@cloudscape-design/components/spinner';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { decodeIdToken, type IdTokenClaims } from '../auth/jwt';
 import { cognitoAuth } from '../auth/cognitoAuth';
 import { localTokenStore } from '../auth/localAuth';
-import { SignInPage } from '../auth/SignInPage';
 import { loadConfig, type ConsoleConfig } from '../config';
-import { SignedInApp } from './SignedInApp';
+
+// The entry chunk holds only what decides between signing in and the console: the app shell (app
+// layout, navigation, router, dashboard) and the sign-in page are separate chunks. The shell starts
+// downloading at once, in parallel with /aws-config.json, so a signed-in user waits no longer for it.
+const loadSignedInApp = () => import('./SignedInApp');
+const SignedInApp = lazy(() => loadSignedInApp().then((m) => ({ default: m.SignedInApp })));
+const SignInPage = lazy(() => import('../auth/SignInPage').then((m) => ({ default: m.SignInPage })));
+
+function Loading() {
+  return (
+    <Box padding="xxl" textAlign="center">
+      <Spinner size="large" />
+    </Box>
+  );
+}
 
 type State =
   | { kind: 'loading' }
@@ -38,6 +50,7 @@ export function Root() {
   }, []);
 
   useEffect(() => {
+    void loadSignedInApp().catch(() => undefined);
     loadConfig()
       .then((config) => enter(config))
       .catch((e: unknown) => setState({ kind: 'failed', message: e instanceof Error ? e.message : String(e) }));
@@ -64,31 +77,35 @@ export function Root() {
 
   switch (state.kind) {
     case 'loading':
-      return (
-        <Box padding="xxl" textAlign="center">
-          <Spinner size="large" />
-        </Box>
-      );
+      return <Loading />;
     case 'failed':
       return (
         <Box padding="xxl">
-          <Alert type="error" header="The console could not start">
+          {/* Plain text rather than an Alert: this rare screen should not pull Alert into the entry chunk. */}
+          <Box variant="h1">The console could not start</Box>
+          <Box color="text-status-error" data-testid="startup-error">
             {state.message}
-          </Alert>
+          </Box>
         </Box>
       );
     case 'signed-out':
       return (
-        <SignInPage
-          config={state.config}
-          notice={state.notice}
-          onSignedIn={(token) => {
-            if (token) localTokenStore.write(token);
-            void enter(state.config);
-          }}
-        />
+        <Suspense fallback={<Loading />}>
+          <SignInPage
+            config={state.config}
+            notice={state.notice}
+            onSignedIn={(token) => {
+              if (token) localTokenStore.write(token);
+              void enter(state.config);
+            }}
+          />
+        </Suspense>
       );
     case 'signed-in':
-      return <SignedInApp apiUrl={state.config.apiUrl} claims={state.claims} getToken={getToken} onSignOut={signOut} />;
+      return (
+        <Suspense fallback={<Loading />}>
+          <SignedInApp apiUrl={state.config.apiUrl} claims={state.claims} getToken={getToken} onSignOut={signOut} />
+        </Suspense>
+      );
   }
 }

@@ -6,6 +6,16 @@ describe('breadcrumbsFor', () => {
     expect(breadcrumbsFor('/recovery-plans/plan-1/edit').map((b) => b.text)).toEqual(['DRS Orchestrator', 'Recovery plans', 'plan-1', 'Edit']);
   });
 
+  it('breadcrumbsFor_JobLog_SkipsJobsSegmentWithoutPage', () => {
+    const items = breadcrumbsFor('/executions/exec-1/jobs/drsjob-1');
+    expect(items.map((b) => b.text)).toEqual(['DRS Orchestrator', 'Executions', 'exec-1', 'DRS job drsjob-1']);
+    expect(items.map((b) => b.href)).toEqual(['/', '/executions', '/executions/exec-1', '/executions/exec-1/jobs/drsjob-1']);
+  });
+
+  it('breadcrumbsFor_RecoveryInstances_NamedLeaf', () => {
+    expect(breadcrumbsFor('/executions/exec-1/recovery-instances').map((b) => b.text)).toEqual(['DRS Orchestrator', 'Executions', 'exec-1', 'Recovery instances']);
+  });
+
   it('breadcrumbsFor_Root_Dashboard', () => {
     expect(breadcrumbsFor('/').map((b) => b.text)).toEqual(['DRS Orchestrator', 'Dashboard']);
   });

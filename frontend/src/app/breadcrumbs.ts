@@ -9,7 +9,13 @@ const sections: Record<string, string> = {
   settings: 'Settings',
 };
 
-const leaves: Record<string, string> = { new: 'Create', edit: 'Edit' };
+const leaves: Record<string, string> = { new: 'Create', edit: 'Edit', 'recovery-instances': 'Recovery instances' };
+
+/**
+ * Path segments with no page of their own (/executions/{id}/jobs/{jobId}): not a crumb, since it would
+ * lead nowhere; the ID after one is named with the label given here.
+ */
+const noPage: Record<string, string> = { jobs: 'DRS job' };
 
 /** Breadcrumbs derived from the URL, so every page gets them without wiring. */
 export function breadcrumbsFor(pathname: string): BreadcrumbGroupProps.Item[] {
@@ -18,7 +24,9 @@ export function breadcrumbsFor(pathname: string): BreadcrumbGroupProps.Item[] {
   let href = '';
   for (const [index, part] of parts.entries()) {
     href += `/${part}`;
-    const text = index === 0 ? (sections[part] ?? part) : (leaves[part] ?? decodeURIComponent(part));
+    if (index > 0 && noPage[part]) continue;
+    const label = index > 1 ? noPage[parts[index - 1] ?? ''] : undefined;
+    const text = index === 0 ? (sections[part] ?? part) : label ? `${label} ${decodeURIComponent(part)}` : (leaves[part] ?? decodeURIComponent(part));
     items.push({ text, href });
   }
   if (parts.length === 0) items.push({ text: 'Dashboard', href: '/' });

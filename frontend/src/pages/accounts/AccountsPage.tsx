@@ -1,24 +1,21 @@
-import { ApiError } from '../../api/ApiError';
 import Button from '@cloudscape-design/components/button';
-import ColumnLayout from '@cloudscape-design/components/column-layout';
-import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
-import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
+import { ApiError } from '../../api/ApiError';
 import { listAll } from '../../api/drsApi';
-import type { AccountValidationResult, TargetAccount, TargetAccountInput } from '../../api/types';
-import { errorText, fieldProblems, type FieldProblem } from '../../api/validation';
+import type { AccountValidationResult, TargetAccount } from '../../api/types';
 import { useFlash } from '../../app/flash';
-import { missingPermissionReason, Permissions } from '../../auth/permissions';
 import { useServices } from '../../app/services';
 import { useAction } from '../../app/useAction';
 import { useQuery } from '../../app/useQuery';
-import { ConfirmModal } from '../../components/ConfirmModal';
+import { missingPermissionReason, Permissions } from '../../auth/permissions';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDateTime } from '../../components/format';
 import { StatusBadge } from '../../components/StatusBadge';
+import { AccountFormModal } from './AccountFormModal';
+import { DeleteAccountModal } from './DeleteAccountModal';
 
 /** Which step failed in which region: assuming the role, or reaching DRS with it. */
 function validationText(result: AccountValidationResult): string {
@@ -29,37 +26,36 @@ function validationText(result: AccountValidationResult): string {
     .join('; ');
 }
 
-const emptyAccount: TargetAccountInput = { accountId: '', name: '', roleArn: '', externalId: '', regions: [] };
+type Dialog = { kind: 'add' } | { kind: 'edit'; account: TargetAccount } | { kind: 'delete'; account: TargetAccount };
 
+/**
+ * Target accounts. Listing needs drs:ViewResources; add, edit, delete and validate need drs:ManageAccounts,
+ * and a role without it sees the accounts with no action controls at all.
+ */
 export default function AccountsPage() {
   const { api, permissions } = useServices();
   const action = useAction();
-  const [selected, setSelected] = useState<TargetAccount[]>([]);
-  const [adding, setAdding] = useState<TargetAccountInput | null>(null);
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
   const flash = useFlash();
+  const [selected, setSelected] = useState<TargetAccount[]>([]);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
   const query = useQuery('accounts', () => listAll((p) => api.accounts.list(p)));
-  const manageReason = missingPermissionReason(permissions, Permissions.manageAccounts);
-  const target = selected[0];
-  const validateReason = manageReason ?? (target ? undefined : 'Select an account first.');
+  const canManage = !missingPermissionReason(permissions, Permissions.manageAccounts);
+  // The selection as stored now: after a reload the row object is a new one with a new version.
+  const target = selected[0] ? (query.data?.find((a) => a.accountId === selected[0]!.accountId) ?? selected[0]) : undefined;
+  const needsSelection = target ? undefined : 'Select an account first.';
 
-  const add = async () => {
-    if (!adding) return;
-    setProblems([]);
-    let failure: unknown;
-    const created = await action.run(
-      () =>
-        api.accounts.create(adding).catch((error: unknown) => {
-          failure = error;
-          throw error;
-        }),
-      `Account ${adding.accountId} added.`,
-      'The account was not added',
-    );
-    if (created) {
-      setAdding(null);
-      query.reload();
-    } else setProblems(fieldProblems(failure));
+  const close = () => setDialog(null);
+  const saved = (account: TargetAccount, verb: string) => {
+    flash.success(`Account ${account.name || account.accountId} (${account.accountId}) ${verb}.`);
+    setSelected([account]);
+    close();
+    query.reload();
+  };
+  const deleted = (account: TargetAccount) => {
+    flash.success(`Account ${account.name || account.accountId} (${account.accountId}) deleted.`);
+    setSelected([]);
+    close();
+    query.reload();
   };
   const validate = async () => {
     if (!target) return;
@@ -76,7 +72,7 @@ export default function AccountsPage() {
       <Table<TargetAccount>
         data-testid="accounts-table"
         variant="full-page"
-        selectionType="single"
+        selectionType={canManage ? 'single' : undefined}
         trackBy="accountId"
         selectedItems={selected}
         onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
@@ -87,27 +83,41 @@ export default function AccountsPage() {
             counter={query.data ? `(${query.data.length})` : undefined}
             description="Spoke accounts reached with STS AssumeRole and an external ID."
             actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                {permissions.has(Permissions.manageAccounts) && (
-                  <Button disabled={!!validateReason} disabledReason={validateReason} loading={action.busy} data-testid="validate-account" onClick={() => void validate()}>
+              canManage && (
+                <SpaceBetween direction="horizontal" size="xs">
+                  <Button disabled={!!needsSelection} disabledReason={needsSelection} loading={action.busy} data-testid="validate-account" onClick={() => void validate()}>
                     Validate
                   </Button>
-                )}
-                {permissions.has(Permissions.manageAccounts) && (
-                  <Button variant="primary" disabled={!!manageReason} disabledReason={manageReason} data-testid="add-account" onClick={() => setAdding(emptyAccount)}>
+                  <Button disabled={!!needsSelection} disabledReason={needsSelection} data-testid="edit-account" onClick={() => target && setDialog({ kind: 'edit', account: target })}>
+                    Edit
+                  </Button>
+                  <Button disabled={!!needsSelection} disabledReason={needsSelection} data-testid="delete-account" onClick={() => target && setDialog({ kind: 'delete', account: target })}>
+                    Delete
+                  </Button>
+                  <Button variant="primary" data-testid="add-account" onClick={() => setDialog({ kind: 'add' })}>
                     Add account
                   </Button>
-                )}
-              </SpaceBetween>
+                </SpaceBetween>
+              )
             }
           >
             Target accounts
           </Header>
         }
-        loading={query.loading}
+        loading={query.loading && !query.data}
         loadingText="Loading accounts"
         items={query.data ?? []}
-        empty={<EmptyState title="No target accounts" subtitle="Add a spoke account to recover its servers." />}
+        empty={
+          query.error ? (
+            <EmptyState title="Accounts could not be loaded" subtitle={`${query.error.code}: ${query.error.message}`} action={<Button onClick={query.reload}>Retry</Button>} />
+          ) : (
+            <EmptyState
+              title="No target accounts"
+              subtitle="Add a spoke account to recover its servers."
+              action={canManage ? <Button onClick={() => setDialog({ kind: 'add' })}>Add account</Button> : undefined}
+            />
+          )
+        }
         columnDefinitions={[
           { id: 'name', header: 'Name', cell: (a) => a.name },
           { id: 'id', header: 'Account ID', cell: (a) => a.accountId },
@@ -121,43 +131,9 @@ export default function AccountsPage() {
           { id: 'validated', header: 'Last validated', cell: (a) => formatDateTime(a.validation.checkedAt) },
         ]}
       />
-      <ConfirmModal
-        visible={adding !== null}
-        header="Add target account"
-        confirmText="Add account"
-        busy={action.busy}
-        testId="add-account-modal"
-        confirmDisabled={!adding?.accountId || !adding.roleArn || !adding.externalId}
-        onCancel={() => {
-          setAdding(null);
-          setProblems([]);
-        }}
-        onConfirm={() => void add()}
-      >
-        {adding && (
-          <ColumnLayout columns={1}>
-            <FormField label="Account ID" constraintText="12 digits" errorText={errorText(problems, 'accountId')}>
-              <Input value={adding.accountId} ariaLabel="Account ID" onChange={(e) => setAdding({ ...adding, accountId: e.detail.value.trim() })} />
-            </FormField>
-            <FormField label="Name" errorText={errorText(problems, 'name')}>
-              <Input value={adding.name} ariaLabel="Account name" onChange={(e) => setAdding({ ...adding, name: e.detail.value })} />
-            </FormField>
-            <FormField label="Role ARN" description="The cross-account role the spoke stack created." errorText={errorText(problems, 'roleArn')}>
-              <Input value={adding.roleArn} ariaLabel="Role ARN" onChange={(e) => setAdding({ ...adding, roleArn: e.detail.value.trim() })} />
-            </FormField>
-            <FormField label="External ID" errorText={errorText(problems, 'externalId')}>
-              <Input value={adding.externalId} ariaLabel="External ID" onChange={(e) => setAdding({ ...adding, externalId: e.detail.value })} />
-            </FormField>
-            <FormField label="Regions" constraintText="Comma-separated, e.g. us-east-1, us-west-2" errorText={errorText(problems, 'regions')}>
-              <Input
-                value={adding.regions.join(', ')}
-                ariaLabel="Regions"
-                onChange={(e) => setAdding({ ...adding, regions: e.detail.value.split(',').map((r) => r.trim()).filter(Boolean) })}
-              />
-            </FormField>
-          </ColumnLayout>
-        )}
-      </ConfirmModal>
+      {dialog?.kind === 'add' && <AccountFormModal onClose={close} onSaved={(a) => saved(a, 'added')} />}
+      {dialog?.kind === 'edit' && <AccountFormModal account={dialog.account} onClose={close} onSaved={(a) => saved(a, 'saved')} />}
+      {dialog?.kind === 'delete' && <DeleteAccountModal account={dialog.account} onClose={close} onDeleted={() => deleted(dialog.account)} />}
     </>
   );
 }

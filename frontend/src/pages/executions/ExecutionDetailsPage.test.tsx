@@ -59,6 +59,20 @@ describe('ExecutionDetailsPage', () => {
     await waitFor(() => expect(screen.getByTestId('job-logs')).toHaveTextContent('LAUNCH_START'));
   });
 
+  it('ExecutionDetailsPage_JobAndInstance_LinkToTheirPages', async () => {
+    const execution = anExecution({ waves: [aWaveRecord({ servers: [aServerRecord({ launchStatus: 'LAUNCHED', recoveryInstanceId: 'ri-1', ec2InstanceId: 'i-0abc' })] })] });
+    const { wrapper } = show(execution, [RoleGroups.readOnly]);
+    await screen.findByTestId('wave-timeline');
+
+    const servers = wrapper.findTable('[data-testid="wave-1-servers"]')!;
+    expect(servers.findBodyCell(1, 5)!.findLink()!.getElement()).toHaveAttribute('href', '/executions/exec-1/jobs/drsjob-1');
+    expect(servers.findBodyCell(1, 6)!.findLink()!.getElement()).toHaveAttribute('href', '/executions/exec-1/recovery-instances');
+    // The wave header names its jobs as links too.
+    expect(screen.getAllByTestId('job-link-drsjob-1')[0]).toHaveAttribute('href', '/executions/exec-1/jobs/drsjob-1');
+    await waitFor(() => expect(wrapper.findTable('[data-testid="job-logs"]')!.findBodyCell(1, 3)!.findLink()!.getElement()).toHaveAttribute('href', '/executions/exec-1/jobs/drsjob-1'));
+    expect(screen.getByTestId('open-recovery-instances')).toHaveAttribute('href', '/executions/exec-1/recovery-instances');
+  });
+
   it('ExecutionDetailsPage_Running_PauseEnabledResumeDisabledWithReason', async () => {
     show(anExecution({ status: 'RUNNING' }));
 

@@ -11,7 +11,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import type { Execution, JobLogItem, ServerRecord, WaveRecord } from '../../api/types';
 import { useServices } from '../../app/services';
 import { useAction } from '../../app/useAction';
@@ -24,13 +24,21 @@ import { DisabledReasons, GuardedButton } from '../../components/GuardedButton';
 import { RouterLink } from '../../components/RouterLink';
 import { StatusBadge } from '../../components/StatusBadge';
 import { executionActions, isActive, launchedInstances } from '../../domain/executionActions';
+import { executionPollMs, jobLogHref, recoveryInstancesHref } from './executionLinks';
 
-/** Issue 7: the details page follows an active execution every 3 s and stops once it has ended. */
-export const executionPollMs = 3000;
+export { executionPollMs } from './executionLinks';
 
 type Confirming = 'cancel' | 'terminate' | null;
 
-function WaveServers({ wave }: { wave: WaveRecord }) {
+function JobLink({ executionId, jobId }: { executionId: string; jobId: string }) {
+  return (
+    <RouterLink href={jobLogHref(executionId, jobId)} data-testid={`job-link-${jobId}`}>
+      {jobId}
+    </RouterLink>
+  );
+}
+
+function WaveServers({ wave, executionId }: { wave: WaveRecord; executionId: string }) {
   const n = wave.waveIndex + 1;
   return (
     <Table<ServerRecord>
@@ -43,8 +51,14 @@ function WaveServers({ wave }: { wave: WaveRecord }) {
         { id: 'location', header: 'Account / region', cell: (s) => `${s.accountId} / ${s.region}` },
         { id: 'criticality', header: 'Criticality', cell: (s) => s.criticality },
         { id: 'status', header: 'Launch status', cell: (s) => <StatusBadge status={s.launchStatus} /> },
-        { id: 'job', header: 'DRS job', cell: (s) => s.jobId ?? '-' },
-        { id: 'instance', header: 'Recovery instance', cell: (s) => s.ec2InstanceId ?? s.recoveryInstanceId ?? '-' },
+        { id: 'job', header: 'DRS job', cell: (s) => (s.jobId ? <JobLink executionId={executionId} jobId={s.jobId} /> : '-') },
+        {
+          id: 'instance',
+          header: 'Recovery instance',
+          // The recovery-instances page lists what has a recovery instance; anything else is plain text.
+          cell: (s) =>
+            s.recoveryInstanceId ? <RouterLink href={recoveryInstancesHref(executionId)}>{s.ec2InstanceId ?? s.recoveryInstanceId}</RouterLink> : (s.ec2InstanceId ?? '-'),
+        },
         { id: 'launch', header: 'Launch time', cell: (s) => (s.launchStartedAt ? formatDuration(s.launchStartedAt, s.launchEndedAt) : '-') },
         { id: 'error', header: 'Failure', cell: (s) => s.failureReason ?? '-' },
       ]}
@@ -71,7 +85,17 @@ function WaveTimeline({ execution }: { execution: Execution }) {
                   <StatusBadge status={wave.status} />
                   {execution.currentWaveIndex === wave.waveIndex && isActive(execution.status) && <Box variant="small">current</Box>}
                   <Box variant="small">{formatDuration(wave.startedAt, wave.endedAt)}</Box>
-                  {jobIds.length > 0 && <Box variant="small">jobs: {jobIds.join(', ')}</Box>}
+                  {jobIds.length > 0 && (
+                    <Box variant="small">
+                      jobs:{' '}
+                      {jobIds.map((id, i) => (
+                        <span key={id}>
+                          {i > 0 && ', '}
+                          <JobLink executionId={execution.executionId} jobId={id} />
+                        </span>
+                      ))}
+                    </Box>
+                  )}
                 </SpaceBetween>
               }
               data-testid={`wave-${n}`}
@@ -82,7 +106,7 @@ function WaveTimeline({ execution }: { execution: Execution }) {
                     {wave.failureReason}
                   </Box>
                 )}
-                <WaveServers wave={wave} />
+                <WaveServers wave={wave} executionId={execution.executionId} />
               </SpaceBetween>
             </ExpandableSection>
           );
@@ -137,7 +161,7 @@ function JobLogs({ executionId, active }: { executionId: string; active: boolean
       columnDefinitions={[
         { id: 'time', header: 'Time', cell: (r) => formatDateTime(r.logDateTime) },
         { id: 'wave', header: 'Wave', cell: (r) => r.waveName },
-        { id: 'job', header: 'Job', cell: (r) => r.jobId },
+        { id: 'job', header: 'Job', cell: (r) => <RouterLink href={jobLogHref(executionId, r.jobId)}>{r.jobId}</RouterLink> },
         { id: 'event', header: 'Event', cell: (r) => r.event ?? '-' },
         { id: 'data', header: 'Details', cell: (r) => eventDetails(r) },
       ]}
@@ -177,6 +201,7 @@ function serverCounts(execution: Execution): string {
 
 export default function ExecutionDetailsPage() {
   const { executionId = '' } = useParams();
+  const navigate = useNavigate();
   const { api, permissions } = useServices();
   const action = useAction();
   const [confirming, setConfirming] = useState<Confirming>(null);
@@ -226,6 +251,9 @@ export default function ExecutionDetailsPage() {
                 <GuardedButton state={actions.terminate} data-testid="terminate-instances" onClick={() => setConfirming('terminate')}>
                   Terminate instances
                 </GuardedButton>
+                <Button data-testid="open-recovery-instances" href={recoveryInstancesHref(executionId)} onFollow={(e) => { e.preventDefault(); navigate(recoveryInstancesHref(executionId)); }}>
+                  Recovery instances
+                </Button>
                 <Button
                   iconName="download"
                   data-testid="download-report"

@@ -11,19 +11,25 @@ import { errorText, type FieldProblem } from '../../api/validation';
 import { useServices } from '../../app/services';
 import { useQuery } from '../../app/useQuery';
 
-const keep = { value: '' as const, label: 'Keep what DRS has' };
-const rightSizing: { value: RightSizingMethod | ''; label: string }[] = [
-  keep,
-  { value: 'NONE', label: 'None (use the instance type below)' },
-  { value: 'BASIC', label: 'Basic (DRS picks the type from the source)' },
-  { value: 'IN_AWS', label: 'In AWS (right-size from AWS metrics)' },
-];
-const dispositions: { value: LaunchDisposition | ''; label: string }[] = [keep, { value: 'STARTED', label: 'Started' }, { value: 'STOPPED', label: 'Stopped' }];
-const licensing: { value: LicensingModel | ''; label: string }[] = [
-  keep,
-  { value: 'LICENSE_INCLUDED', label: 'Licence included (AWS provided)' },
-  { value: 'BYOL', label: 'Bring your own licence' },
-];
+type Option<T> = { value: T | ''; label: string };
+
+/** The select options, with the wording of "unset": for the group it keeps DRS's value, for an override the group's. */
+function optionSets(unsetLabel: string) {
+  const keep = { value: '' as const, label: unsetLabel };
+  const rightSizing: Option<RightSizingMethod>[] = [
+    keep,
+    { value: 'NONE', label: 'None (use the instance type below)' },
+    { value: 'BASIC', label: 'Basic (DRS picks the type from the source)' },
+    { value: 'IN_AWS', label: 'In AWS (right-size from AWS metrics)' },
+  ];
+  const dispositions: Option<LaunchDisposition>[] = [keep, { value: 'STARTED', label: 'Started' }, { value: 'STOPPED', label: 'Stopped' }];
+  const licensing: Option<LicensingModel>[] = [
+    keep,
+    { value: 'LICENSE_INCLUDED', label: 'Licence included (AWS provided)' },
+    { value: 'BYOL', label: 'Bring your own licence' },
+  ];
+  return { keep, rightSizing, dispositions, licensing };
+}
 
 /** An unset tri-state flag keeps DRS's value; the checkbox shows it as indeterminate. */
 function TriStateCheckbox({ value, onChange, disabled, children }: { value: boolean | null | undefined; onChange: (v: boolean) => void; disabled?: boolean; children: string }) {
@@ -46,6 +52,7 @@ export function LaunchSettingsForm({
   readOnly,
   problems = [],
   fieldPrefix = 'launchSettings',
+  unsetLabel = 'Keep what DRS has',
 }: {
   value: LaunchSettings;
   onChange: (next: LaunchSettings) => void;
@@ -53,8 +60,11 @@ export function LaunchSettingsForm({
   readOnly?: boolean;
   problems?: FieldProblem[];
   fieldPrefix?: string;
+  /** How a select shows "not set" (an override falls back to the group, the group to DRS). */
+  unsetLabel?: string;
 }) {
   const { api } = useServices();
+  const { keep, rightSizing, dispositions, licensing } = optionSets(unsetLabel);
   const scope = location ? `${location.accountId}:${location.region}` : null;
   const subnets = useQuery(scope && `ec2:subnets:${scope}`, () => api.ec2.subnets(location!), { quiet: true });
   const groups = useQuery(scope && `ec2:security-groups:${scope}`, () => api.ec2.securityGroups(location!), { quiet: true });

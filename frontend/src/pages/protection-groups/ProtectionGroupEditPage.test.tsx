@@ -1,5 +1,7 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { RoleGroups } from '../../auth/permissions';
+import type { GroupLaunchConfigurationInput } from '../../api/types';
 import { FakeBackend, fail, ok, page } from '../../test/FakeBackend';
 import { anAccountId, aProtectionGroup, aSourceServer, aTagGroup, aTargetAccount } from '../../test/builders';
 import { renderPage } from '../../test/renderPage';
@@ -22,7 +24,7 @@ function backend() {
     .on('GET', '/ec2/subnets', ok({ items: [{ subnetId: 'subnet-0a1', vpcId: 'vpc-1', availabilityZone: 'us-east-1a', cidrBlock: '10.0.0.0/24', name: 'dr-a' }] }))
     .on('GET', '/ec2/security-groups', ok({ items: [{ groupId: 'sg-0a1', groupName: 'dr-web', vpcId: 'vpc-1', description: null }, { groupId: 'sg-other', groupName: 'x', vpcId: 'vpc-2', description: null }] }))
     .on('GET', '/ec2/instance-types', ok({ items: [{ instanceType: 'm5.large', defaultVCpus: 2, memoryMiB: 8192 }] }))
-    .on('GET', '/ec2/instance-profiles', ok({ items: [], source: 'PROTECTION_GROUP_SETTINGS' }))
+    .on('GET', '/ec2/instance-profiles', ok({ items: [] }))
     .on('POST', '/protection-groups/resolve', (req) => {
       const criteria = (req.body as { tagCriteria: { key: string; value: string }[] }).tagCriteria;
       const matches = servers.filter((s) => criteria.every((c) => s.tags[c.key] === c.value));
@@ -163,11 +165,11 @@ describe('ProtectionGroupEditPage', () => {
     expect(picker.findDropdown().findOptions()[0]!.getElement()).toHaveTextContent('sg-0a1');
   });
 
-  it('ProtectionGroupEditPage_Apply_ShowsWhatDrsDidNotTake', async () => {
+  it('ProtectionGroupEditPage_Apply_ShowsEachServerFailureWithItsCause', async () => {
     const b = backend().on(
       'POST',
       '/protection-groups/:id/apply-launch-configuration',
-      ok({ groupId: 'pg-web', updated: 1, unchanged: 0, failed: 1, servers: [{ sourceServerId: 's-web2', status: 'FAILED', error: 'ConflictException' }], notAppliedSettings: ['subnetId'] }),
+      ok({ groupId: 'pg-web', updated: 1, unchanged: 0, failed: 1, servers: [{ sourceServerId: 's-web2', status: 'FAILED', errorCode: 'InvalidSubnetID.NotFound', error: 'EC2 InvalidSubnetID.NotFound: subnet-0bad does not exist' }] }),
     );
     edit(b);
     await waitFor(() => expect(screen.getByTestId('server-discovery')).toHaveTextContent('web-01'));
@@ -176,13 +178,119 @@ describe('ProtectionGroupEditPage', () => {
 
     const result = await screen.findByTestId('apply-result');
     expect(result).toHaveTextContent('1 updated, 0 unchanged, 1 failed');
-    expect(result).toHaveTextContent('subnetId');
-    expect(result).toHaveTextContent('s-web2: ConflictException');
+    expect(result).toHaveTextContent('s-web2: EC2 InvalidSubnetID.NotFound: subnet-0bad does not exist');
   });
 
   it('ProtectionGroupEditPage_NewGroup_ApplyDisabledUntilSaved', async () => {
     renderPage(<ProtectionGroupEditPage />, { url: '/protection-groups/new', path: '/protection-groups/new', backend: backend() });
 
     expect(await screen.findByTestId('apply-launch-settings')).toHaveAttribute('aria-disabled', 'true');
+  });
+
+  describe('per-server launch overrides', () => {
+    const withOverride = aProtectionGroup({
+      selection: { mode: 'SOURCE_SERVER_IDS', sourceServerIds: ['s-web1', 's-web2'], tagCriteria: [] },
+      launchSettings: { launchDisposition: 'STARTED' },
+      serverOverrides: { 's-web2': { rightSizing: 'NONE', instanceType: 'm5.large' } },
+      version: 3,
+    });
+    const overridesBackend = () =>
+      backend()
+        .on('GET', '/protection-groups/:id', ok(withOverride))
+        .on('PUT', '/protection-groups/:id/launch-configuration', (req) => {
+          const body = req.body as GroupLaunchConfigurationInput;
+          return ok({ groupId: 'pg-web', launchSettings: body.launchSettings, serverOverrides: body.serverOverrides ?? {}, version: body.version + 1 });
+        });
+    const overrideCell = (id: string) => screen.getByTestId(`override-${id}`);
+
+    it('ProtectionGroupEditPage_Overrides_ListsGroupServersAndWhichHaveOne', async () => {
+      edit(overridesBackend());
+
+      await waitFor(() => expect(screen.getByTestId('server-overrides')).toHaveTextContent('web-02 (s-web2)'));
+      expect(overrideCell('s-web2')).toHaveTextContent('instance type: m5.large; right-sizing: NONE');
+      expect(overrideCell('s-web1')).toHaveTextContent('None (group settings)');
+      expect(screen.getByTestId('server-overrides')).toHaveTextContent('(1 with an override)');
+      expect(screen.getByTestId('edit-override-s-web1')).toHaveTextContent('Add override');
+      expect(screen.queryByTestId('clear-override-s-web1')).toBeNull();
+    });
+
+    it('ProtectionGroupEditPage_EditOverride_PutsWholeMapWithSavedGroupSettings', async () => {
+      const b = overridesBackend();
+      edit(b);
+      fireEvent.click(await screen.findByTestId('edit-override-s-web1'));
+      const modal = await screen.findByTestId('override-modal');
+
+      fireEvent.change(within(modal).getByLabelText('Instance profile'), { target: { value: 'dr-web-profile' } });
+      fireEvent.change(within(modal).getByLabelText('Subnet ID'), { target: { value: 'subnet-0b2' } });
+      fireEvent.click(within(modal).getByTestId('save-override'));
+
+      await waitFor(() => expect(b.callsTo('PUT', '/protection-groups/pg-web/launch-configuration')).toHaveLength(1));
+      expect(b.callsTo('PUT', '/protection-groups/pg-web/launch-configuration')[0]!.body).toEqual({
+        version: 3,
+        launchSettings: { launchDisposition: 'STARTED' },
+        serverOverrides: {
+          's-web2': { rightSizing: 'NONE', instanceType: 'm5.large' },
+          's-web1': { subnetId: 'subnet-0b2', instanceProfile: 'dr-web-profile' },
+        },
+      });
+      await waitFor(() => expect(overrideCell('s-web1')).toHaveTextContent('subnet: subnet-0b2; instance profile: dr-web-profile'));
+      expect(await screen.findByText(/Launch override for web-01 \(s-web1\) saved/)).toBeInTheDocument();
+    });
+
+    it('ProtectionGroupEditPage_ClearOverride_PutsMapWithoutTheServer', async () => {
+      const b = overridesBackend();
+      edit(b);
+
+      fireEvent.click(await screen.findByTestId('clear-override-s-web2'));
+
+      await waitFor(() => expect(b.callsTo('PUT', '/protection-groups/pg-web/launch-configuration')).toHaveLength(1));
+      expect(b.callsTo('PUT', '/protection-groups/pg-web/launch-configuration')[0]!.body).toEqual({ version: 3, launchSettings: { launchDisposition: 'STARTED' }, serverOverrides: {} });
+      await waitFor(() => expect(overrideCell('s-web2')).toHaveTextContent('None (group settings)'));
+      expect(screen.queryByTestId('clear-override-s-web2')).toBeNull();
+    });
+
+    it('ProtectionGroupEditPage_SaveAfterOverride_SendsNewVersionAndKeepsOverride', async () => {
+      const b = overridesBackend().on('PUT', '/protection-groups/:id', (req) => ok({ ...withOverride, ...(req.body as object) }));
+      edit(b);
+      fireEvent.click(await screen.findByTestId('clear-override-s-web2'));
+      await waitFor(() => expect(overrideCell('s-web2')).toHaveTextContent('None (group settings)'));
+
+      fireEvent.click(screen.getByTestId('save-group'));
+
+      await waitFor(() => expect(b.callsTo('PUT', '/protection-groups/pg-web')).toHaveLength(1));
+      expect(b.callsTo('PUT', '/protection-groups/pg-web')[0]!.body).toMatchObject({ version: 4, serverOverrides: {} });
+    });
+
+    it('ProtectionGroupEditPage_OverrideRejected_ShowsCodeMessageAndFieldError', async () => {
+      const b = overridesBackend().on(
+        'PUT',
+        '/protection-groups/:id/launch-configuration',
+        fail(400, 'INVALID_LAUNCH_SETTINGS', 'Protection group is invalid.', {
+          errors: [{ field: 'serverOverrides[s-web1].instanceType', code: 'INVALID_LAUNCH_SETTINGS', message: 'A fixed instanceType requires rightSizing NONE.' }],
+        }),
+      );
+      edit(b);
+      fireEvent.click(await screen.findByTestId('edit-override-s-web1'));
+      const modal = await screen.findByTestId('override-modal');
+      fireEvent.change(within(modal).getByLabelText('Instance type'), { target: { value: 'c5.xlarge' } });
+
+      fireEvent.click(within(modal).getByTestId('save-override'));
+
+      const error = await within(modal).findByTestId('override-error');
+      expect(error).toHaveTextContent('INVALID_LAUNCH_SETTINGS: Protection group is invalid.');
+      expect(error).toHaveTextContent('INVALID_LAUNCH_SETTINGS at serverOverrides[s-web1].instanceType: A fixed instanceType requires rightSizing NONE.');
+      // The message also sits under the field it is about, and the modal stays open with the input kept.
+      expect(within(modal).getByText('A fixed instanceType requires rightSizing NONE.')).toBeInTheDocument();
+      expect(within(modal).getByLabelText('Instance type')).toHaveValue('c5.xlarge');
+      expect(overrideCell('s-web1')).toHaveTextContent('None (group settings)');
+    });
+
+    it('ProtectionGroupEditPage_ReadOnlyUser_SentToDetailsNotTheForm', async () => {
+      renderPage(<ProtectionGroupEditPage />, { url: '/protection-groups/pg-web/edit', path: '/protection-groups/:groupId/edit', groups: [RoleGroups.readOnly], backend: overridesBackend() });
+
+      expect(await screen.findByTestId('navigated-away')).toBeInTheDocument();
+      expect(screen.queryByTestId('save-group')).toBeNull();
+      expect(screen.queryByTestId('server-overrides')).toBeNull();
+    });
   });
 });

@@ -16,9 +16,9 @@ import Spinner from '@cloudscape-design/components/spinner';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import { useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Navigate, useNavigate, useParams } from 'react-router-dom';
 import { listAll } from '../../api/drsApi';
-import type { LaunchApplyResult, LaunchSettings, ProtectionGroup, ProtectionGroupInput, ServerSelectionMode, SourceServer, TagCriterion } from '../../api/types';
+import type { GroupLaunchConfiguration, LaunchApplyResult, LaunchSettings, ProtectionGroup, ProtectionGroupInput, ServerSelectionMode, SourceServer, TagCriterion } from '../../api/types';
 import { errorText, fieldProblems, type FieldProblem } from '../../api/validation';
 import { missingPermissionReason, Permissions } from '../../auth/permissions';
 import { useServices } from '../../app/services';
@@ -28,6 +28,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { tagsText } from '../../components/format';
 import { StatusBadge } from '../../components/StatusBadge';
 import { cleanLaunchSettings, LaunchSettingsForm } from './LaunchSettingsForm';
+import { ServerOverrides, type SavedLaunch } from './ServerOverrides';
 
 const previewDelayMs = 400;
 
@@ -185,10 +186,7 @@ function TagPreview({ draft, groupId, groupName }: { draft: Draft; groupId?: str
 }
 
 function applySummary(result: LaunchApplyResult): string {
-  const base = `Launch settings applied: ${result.updated} updated, ${result.unchanged} unchanged, ${result.failed} failed.`;
-  return result.notAppliedSettings.length > 0
-    ? `${base} Not applied through DRS (they live in the EC2 launch template): ${result.notAppliedSettings.join(', ')}.`
-    : base;
+  return `Launch settings applied: ${result.updated} updated, ${result.unchanged} unchanged, ${result.failed} failed.`;
 }
 
 export default function ProtectionGroupEditPage() {
@@ -206,7 +204,16 @@ export default function ProtectionGroupEditPage() {
   const [draft, setDraft] = useState<Draft | null>(editing ? null : emptyDraft());
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [applied, setApplied] = useState<LaunchApplyResult | null>(null);
+  // The launch configuration as last saved: overrides are saved one by one on top of it.
+  const [saved, setSaved] = useState<SavedLaunch | null>(null);
   if (draft === null && existing.data) setDraft(toDraft(existing.data));
+  if (saved === null && existing.data) setSaved(existing.data);
+
+  const writePermission = editing ? Permissions.updateProtectionGroup : Permissions.createProtectionGroup;
+  if (!permissions.has(writePermission)) {
+    // The form is for changing a group; a user who may not change it sees the details page instead.
+    return <Navigate replace to={editing ? `/protection-groups/${groupId}` : '/protection-groups'} />;
+  }
 
   const saveReason = missingPermissionReason(permissions, editing ? Permissions.updateProtectionGroup : Permissions.createProtectionGroup);
   const applyReason =
@@ -232,7 +239,7 @@ export default function ProtectionGroupEditPage() {
     setProblems([]);
     const input = toInput(draft);
     let failure: unknown;
-    const saved = await action.run(
+    const result = await action.run(
       async () => {
         try {
           return editing && groupId
@@ -246,7 +253,7 @@ export default function ProtectionGroupEditPage() {
       `Protection group ${draft.name} saved.`,
       'The protection group was not saved',
     );
-    if (saved) navigate('/protection-groups');
+    if (result) navigate(`/protection-groups/${result.groupId}`);
     else setProblems(fieldProblems(failure));
   };
 
@@ -262,7 +269,7 @@ export default function ProtectionGroupEditPage() {
         <Form
           actions={
             <SpaceBetween direction="horizontal" size="xs">
-              <Button formAction="none" variant="link" onClick={() => navigate('/protection-groups')}>
+              <Button formAction="none" variant="link" onClick={() => navigate(editing ? `/protection-groups/${groupId}` : '/protection-groups')}>
                 Cancel
               </Button>
               {!saveReason && (
@@ -401,9 +408,20 @@ export default function ProtectionGroupEditPage() {
                   problems={problems}
                   onChange={(launchSettings: LaunchSettings) => update({ launchSettings })}
                 />
-                {Object.keys(draft.serverOverrides).length > 0 && (
-                  <Box variant="small" data-testid="server-overrides">
-                    {Object.keys(draft.serverOverrides).length} server(s) have their own overrides: {Object.keys(draft.serverOverrides).join(', ')}.
+                {existing.data && saved ? (
+                  <ServerOverrides
+                    group={existing.data}
+                    saved={saved}
+                    canEdit={permissions.has(Permissions.updateProtectionGroup)}
+                    onSaved={(next: GroupLaunchConfiguration) => {
+                      setSaved(next);
+                      // The form's Save must send the new version and must not undo the override.
+                      setDraft((d) => (d ? { ...d, version: next.version, serverOverrides: next.serverOverrides } : d));
+                    }}
+                  />
+                ) : (
+                  <Box variant="small" color="text-body-secondary">
+                    Per-server overrides can be set once the group is created.
                   </Box>
                 )}
               </SpaceBetween>

@@ -40,6 +40,14 @@ describe('ProtectionGroupsPage', () => {
     for (const id of ['create-group', 'edit-group', 'delete-group']) expect(screen.queryByTestId(id)).toBeNull();
   });
 
+  it('ProtectionGroupsPage_ReadOnly_NameLinksToDetailsNotEdit', async () => {
+    const { wrapper } = renderPage(<ProtectionGroupsPage />, { groups: [RoleGroups.readOnly], backend: new FakeBackend().on('GET', '/protection-groups', page(groups)) });
+    await waitFor(() => expect(wrapper.findTable()!.findRows()).toHaveLength(2));
+
+    const hrefs = [1, 2].map((row) => wrapper.findTable()!.findBodyCell(row, 2)!.findLink()!.getElement().getAttribute('href'));
+    expect(hrefs).toEqual(['/protection-groups/pg-web', '/protection-groups/pg-db']);
+  });
+
   it('ProtectionGroupsPage_PlanManager_CanCreateAndEditDeleteHidden', async () => {
     const { wrapper } = renderPage(<ProtectionGroupsPage />, { groups: [RoleGroups.planManager], backend: new FakeBackend().on('GET', '/protection-groups', page(groups)) });
     await waitFor(() => expect(wrapper.findTable()!.findRows()).toHaveLength(2));

@@ -92,7 +92,7 @@ export default function ProtectionGroupsPage() {
         items={items}
         empty={<EmptyState title={needle ? 'No matches' : 'No protection groups'} subtitle={needle ? 'Nothing matches the search.' : 'Create a group to protect servers.'} />}
         columnDefinitions={[
-          { id: 'name', header: 'Name', cell: (g) => <RouterLink href={`/protection-groups/${g.groupId}/edit`}>{g.name}</RouterLink> },
+          { id: 'name', header: 'Name', cell: (g) => <RouterLink href={`/protection-groups/${g.groupId}`}>{g.name}</RouterLink> },
           { id: 'description', header: 'Description', cell: (g) => g.description || '-' },
           { id: 'account', header: 'Account', cell: (g) => g.accountId },
           { id: 'region', header: 'Region', cell: (g) => g.region },

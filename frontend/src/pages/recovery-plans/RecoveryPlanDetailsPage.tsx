@@ -21,6 +21,7 @@ import { useQuery } from '../../app/useQuery';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { EmptyState } from '../../components/EmptyState';
 import { DisabledReasons, GuardedButton } from '../../components/GuardedButton';
+import { RouterLink } from '../../components/RouterLink';
 import { StatusBadge } from '../../components/StatusBadge';
 import { executeAction, isActive } from '../../domain/executionActions';
 
@@ -194,7 +195,19 @@ export default function RecoveryPlanDetailsPage() {
           columnDefinitions={[
             { id: 'n', header: '#', cell: (w) => p.waves.indexOf(w) + 1 },
             { id: 'name', header: 'Name', cell: (w) => w.name },
-            { id: 'groups', header: 'Protection groups', cell: (w) => w.protectionGroupIds.map(groupName).join(', ') },
+            {
+              id: 'groups',
+              header: 'Protection groups',
+              cell: (w) => (
+                <SpaceBetween direction="horizontal" size="xs">
+                  {w.protectionGroupIds.map((id) => (
+                    <RouterLink key={id} href={`/protection-groups/${id}`}>
+                      {groupName(id)}
+                    </RouterLink>
+                  ))}
+                </SpaceBetween>
+              ),
+            },
             { id: 'pause', header: 'Pause before', cell: (w) => (w.pauseBefore ? 'Yes' : 'No') },
             { id: 'deps', header: 'Depends on', cell: (w) => (w.dependsOn?.length ? w.dependsOn.join(', ') : '-') },
             { id: 'policy', header: 'Failure policy', cell: (w) => policyText(w) },

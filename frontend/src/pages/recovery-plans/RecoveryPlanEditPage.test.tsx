@@ -99,10 +99,19 @@ describe('RecoveryPlanEditPage', () => {
     expect(Object.keys(body).sort()).toEqual(['description', 'name', 'rpoTargetMinutes', 'rtoTargetMinutes', 'version', 'waves']);
   });
 
-  it('RecoveryPlanEditPage_ReadOnly_SaveHidden', async () => {
+  it('RecoveryPlanEditPage_ReadOnlyCreate_LeavesTheForm', async () => {
     create(new FakeBackend(), [RoleGroups.readOnly]);
 
-    expect(await screen.findByTestId('add-wave')).toBeInTheDocument();
+    expect(await screen.findByTestId('navigated-away')).toBeInTheDocument();
+    expect(screen.queryByTestId('add-wave')).toBeNull();
     expect(screen.queryByTestId('save-plan')).toBeNull();
+  });
+
+  it('RecoveryPlanEditPage_ReadOnlyEdit_ShowsNoEditForm', async () => {
+    const b = new FakeBackend().on('GET', '/recovery-plans/:id', ok(aRecoveryPlan())).on('GET', '/protection-groups', page(pgs));
+    renderPage(<RecoveryPlanEditPage />, { url: '/recovery-plans/plan-1/edit', path: '/recovery-plans/:planId/edit', groups: [RoleGroups.readOnly], backend: b });
+
+    expect(await screen.findByTestId('navigated-away')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Plan name')).toBeNull();
   });
 });

@@ -14,7 +14,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import Select from '@cloudscape-design/components/select';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Navigate, useNavigate, useParams } from 'react-router-dom';
 import { listAll } from '../../api/drsApi';
 import type { Criticality, ProtectionGroup, RecoveryPlan, RecoveryPlanInput, Wave } from '../../api/types';
 import { errorText, fieldProblems, type FieldProblem } from '../../api/validation';
@@ -181,6 +181,10 @@ export default function RecoveryPlanEditPage() {
   if (draft === null && existing.data) setDraft(toDraft(existing.data));
 
   const saveReason = missingPermissionReason(permissions, editing ? Permissions.updateRecoveryPlan : Permissions.createRecoveryPlan);
+  if (saveReason) {
+    // The form is for changing a plan; a user who may not change it sees the details page instead.
+    return <Navigate replace to={editing ? `/recovery-plans/${planId}` : '/recovery-plans'} />;
+  }
   if (!draft) {
     return (
       <ContentLayout header={<Header variant="h1">Edit recovery plan</Header>}>

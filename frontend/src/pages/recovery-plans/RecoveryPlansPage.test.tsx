@@ -21,6 +21,15 @@ describe('RecoveryPlansPage', () => {
     expect(wrapper.findTable()!.findBodyCell(2, 6)!.getElement()).toHaveTextContent('Not in recent history');
   });
 
+  it('RecoveryPlansPage_ReadOnly_NameLinksToDetailsNotEdit', async () => {
+    const backend = new FakeBackend().on('GET', '/recovery-plans', page([aRecoveryPlan()])).on('GET', '/executions', page([]));
+    const { wrapper } = renderPage(<RecoveryPlansPage />, { groups: [RoleGroups.readOnly], backend });
+    await waitFor(() => expect(wrapper.findTable()!.findRows()).toHaveLength(1));
+
+    const link = wrapper.findTable()!.findBodyCell(1, 2)!.findLink()!.getElement();
+    expect(link).toHaveAttribute('href', '/recovery-plans/plan-1');
+  });
+
   it('RecoveryPlansPage_None_ShowsEmptyState', async () => {
     renderPage(<RecoveryPlansPage />, { backend: new FakeBackend().on('GET', '/recovery-plans', page([])).on('GET', '/executions', page([])) });
 

@@ -88,7 +88,11 @@ export default function SourceServersPage() {
         { id: 'os', header: 'OS', cell: (s) => s.operatingSystem ?? '-' },
         { id: 'replication', header: 'Replication', cell: (s) => (s.replicationState ? <StatusBadge status={s.replicationState} /> : '-') },
         { id: 'lag', header: 'Lag', cell: (s) => (s.replicationLagSeconds === null ? '-' : `${Math.round(s.replicationLagSeconds)} s`) },
-        { id: 'group', header: 'Protection group', cell: (s) => groupName(s.protectionGroupId) },
+        {
+          id: 'group',
+          header: 'Protection group',
+          cell: (s) => (s.protectionGroupId ? <RouterLink href={`/protection-groups/${s.protectionGroupId}`}>{groupName(s.protectionGroupId)}</RouterLink> : '-'),
+        },
         { id: 'tags', header: 'Tags', cell: (s) => tagsText(s.tags) },
       ]}
     />
