@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using DrsOrchestrator.Domain.Ports.Events;
 
 namespace DrsOrchestrator.Tests.Common.Engine;
@@ -14,6 +15,7 @@ public sealed class RecordingEventPublisher : IEventPublisher
     private readonly ConcurrentQueue<PublishedEvent> _events = new();
     private readonly ConcurrentQueue<PublishedEvent> _offered = new();
     private readonly ConcurrentDictionary<string, int> _rejections = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _rejectionCodes = new(StringComparer.Ordinal);
     private int _failCalls;
 
     /// <summary>Events the bus accepted.</summary>
@@ -22,14 +24,37 @@ public sealed class RecordingEventPublisher : IEventPublisher
     /// <summary>Every event a caller tried to publish, accepted or not.</summary>
     public IReadOnlyList<PublishedEvent> Offered => [.. _offered];
 
-    public IReadOnlyList<string> DetailTypesFor(string executionId) =>
-        [.. _events.Where(e => e.DetailJson.Contains(executionId, StringComparison.Ordinal)).Select(e => e.DetailType)];
+    /// <summary>
+    /// The execution's events as a consumer sees them: delivery is at least once (docs/adr/0009), so a
+    /// re-publish of an event already delivered (same <c>eventId</c>) is dropped, as consumers must.
+    /// </summary>
+    public IReadOnlyList<string> DetailTypesFor(string executionId)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return [.. _events.Where(e => e.DetailJson.Contains(executionId, StringComparison.Ordinal) && seen.Add(EventIdOf(e))).Select(e => e.DetailType)];
+    }
+
+    private static string EventIdOf(PublishedEvent e)
+    {
+        using var detail = JsonDocument.Parse(e.DetailJson);
+        return detail.RootElement.TryGetProperty("eventId", out var id) && id.GetString() is { } value
+            ? value
+            : throw new InvalidOperationException($"Event {e.DetailType} has no eventId: consumers could not dedupe it.");
+    }
 
     /// <summary>The next <paramref name="calls"/> PublishAsync calls throw without delivering anything.</summary>
     public void FailNextCalls(int calls) => Interlocked.Exchange(ref _failCalls, calls);
 
-    /// <summary>The next <paramref name="times"/> entries of <paramref name="detailType"/> are rejected; the rest of their batch is accepted.</summary>
-    public void RejectNext(string detailType, int times = 1) => _rejections[detailType] = times;
+    /// <summary>
+    /// The next <paramref name="times"/> entries of <paramref name="detailType"/> are rejected with
+    /// <paramref name="errorCode"/> (InternalFailure is EventBridge failing; e.g. MalformedDetail is about the
+    /// event itself); the rest of their batch is accepted.
+    /// </summary>
+    public void RejectNext(string detailType, int times = 1, string errorCode = "InternalFailure")
+    {
+        _rejections[detailType] = times;
+        _rejectionCodes[detailType] = errorCode;
+    }
 
     public Task PublishAsync(IReadOnlyList<PublishedEvent> events, CancellationToken cancellationToken)
     {
@@ -49,7 +74,7 @@ public sealed class RecordingEventPublisher : IEventPublisher
         {
             if (TakeRejection(events[i].DetailType))
             {
-                failed.Add(new FailedEventEntry(i, "InternalFailure", "Injected PutEvents entry failure."));
+                failed.Add(new FailedEventEntry(i, _rejectionCodes.GetValueOrDefault(events[i].DetailType, "InternalFailure"), "Injected PutEvents entry failure."));
                 continue;
             }
 
