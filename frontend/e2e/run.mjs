@@ -291,7 +291,8 @@ try {
     await edit.click();
     const modal = page.getByTestId('override-modal');
     // Copy tags is harmless to the drill that follows: it changes what DRS copies, not where it launches.
-    await modal.getByRole('checkbox', { name: 'Copy tags' }).click();
+    await modal.getByTestId('copy-tags').locator('button').first().click();
+    await modal.getByRole('option', { name: 'Yes', exact: true }).click();
     await modal.getByTestId('save-override').click();
     const cell = page.getByTestId(`override-${serverId}`);
     await cell.getByText('copy tags: yes').waitFor({ timeout: 30_000 });

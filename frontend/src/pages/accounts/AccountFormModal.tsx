@@ -4,10 +4,10 @@ import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
 import { useState } from 'react';
 import type { TargetAccount } from '../../api/types';
-import { errorText, fieldProblems } from '../../api/validation';
 import { useServices } from '../../app/services';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { ConfirmModal } from '../../components/ConfirmModal';
+import { useDraftForm } from '../../components/useDraftForm';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { accountDraft, createInput, emptyAccountDraft, maxAccountNameLength, maxAccountRegions, updateInput, validateAccount, type AccountDraft } from './accountModel';
 
@@ -21,32 +21,23 @@ export interface AccountFormModalProps {
 /** POST /accounts or PUT /accounts/{id}. Mounted only while open, so every opening starts from the stored values. */
 export function AccountFormModal({ account, onSaved, onClose }: AccountFormModalProps) {
   const { api } = useServices();
-  const save = useFormSubmit();
   const reload = useFormSubmit();
   const [current, setCurrent] = useState<TargetAccount | undefined>(account);
-  const [draft, setDraft] = useState<AccountDraft>(account ? accountDraft(account) : emptyAccountDraft);
-  const [attempted, setAttempted] = useState(false);
+  const form = useDraftForm<AccountDraft>(() => (account ? accountDraft(account) : emptyAccountDraft), validateAccount);
+  const { draft, setDraft, fieldError } = form;
   const editing = current !== undefined;
-
-  const local = validateAccount(draft);
-  const problems = [...(attempted ? local : []), ...fieldProblems(save.error)];
-  const fieldError = (field: string) => errorText(problems, field);
   const credentialsChanged = current !== undefined && (draft.roleArn.trim() !== current.roleArn || draft.externalId !== current.externalId);
 
   const submit = async () => {
-    setAttempted(true);
-    if (local.length > 0) return;
-    const saved = await save.submit(() => (current ? api.accounts.update(current.accountId, updateInput(draft, current.version)) : api.accounts.create(createInput(draft))));
+    const saved = await form.submit(() => (current ? api.accounts.update(current.accountId, updateInput(draft, current.version)) : api.accounts.create(createInput(draft))));
     if (saved) onSaved(saved);
   };
   const reloadLatest = async () => {
     if (!current) return;
     const latest = await reload.submit(() => api.accounts.get(current.accountId));
     if (!latest) return;
-    save.clearError();
-    setAttempted(false);
+    form.reset(accountDraft(latest));
     setCurrent(latest);
-    setDraft(accountDraft(latest));
   };
 
   return (
@@ -54,18 +45,14 @@ export function AccountFormModal({ account, onSaved, onClose }: AccountFormModal
       visible
       header={editing ? `Edit target account ${current.name || current.accountId}` : 'Add target account'}
       confirmText={editing ? 'Save changes' : 'Add account'}
-      busy={save.busy}
+      busy={form.busy}
       testId="account-form-modal"
       onCancel={onClose}
       onConfirm={() => void submit()}
     >
       <ColumnLayout columns={1}>
-        {save.error && <ApiErrorAlert error={save.error} onReload={editing ? () => void reloadLatest() : undefined} testId="account-form-error" />}
-        {reload.error && (
-          <Alert type="error" header="The account could not be reloaded" data-testid="account-reload-error">
-            <strong>{reload.error.code}</strong>: {reload.error.message}
-          </Alert>
-        )}
+        {form.error && <ApiErrorAlert error={form.error} onReload={editing ? () => void reloadLatest() : undefined} testId="account-form-error" />}
+        {reload.error && <ApiErrorAlert error={reload.error} header="The account could not be reloaded" testId="account-reload-error" />}
         <FormField
           label="Account ID"
           constraintText={editing ? 'The account ID identifies the account and cannot change; add a new account instead.' : '12 digits'}

@@ -1,5 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { RoleGroups } from '../../auth/permissions';
 import { FakeBackend, fail, ok, page } from '../../test/FakeBackend';
 import { aCapacity, aQuotaReport, aReadiness, aRecoveryPlan, anExecutionSummary } from '../../test/builders';
 import { renderPage } from '../../test/renderPage';
@@ -77,6 +78,18 @@ describe('DashboardPage', () => {
     const readiness = await screen.findByTestId('plan-readiness');
     await waitFor(() => expect(readiness).toHaveTextContent('Not ready'));
     expect(readiness).toHaveTextContent('web-02 is STALLED');
+  });
+
+  it('DashboardPage_NoPlans_OffersCreateOnlyToPlanManagers', async () => {
+    const noPlans = () => backendWith([]).on('GET', '/recovery-plans', page([]));
+    const manager = renderPage(<DashboardPage />, { backend: noPlans(), groups: [RoleGroups.planManager] });
+    await waitFor(() => expect(screen.getByTestId('plan-readiness')).toHaveTextContent('No recovery plans'));
+    expect(screen.getByTestId('plan-readiness')).toHaveTextContent('Create a recovery plan');
+    manager.unmount();
+
+    renderPage(<DashboardPage />, { backend: noPlans(), groups: [RoleGroups.readOnly] });
+    await waitFor(() => expect(screen.getByTestId('plan-readiness')).toHaveTextContent('No recovery plans'));
+    expect(screen.getByTestId('plan-readiness')).not.toHaveTextContent('Create a recovery plan');
   });
 
   it('DashboardPage_ApiError_FlashesCodeAndMessage', async () => {

@@ -10,6 +10,7 @@ import { listAll } from '../../api/drsApi';
 import type { ExecutionSummary, PlanReadiness, QuotaLine, QuotaReport, RecoveryPlan } from '../../api/types';
 import { useQuery } from '../../app/useQuery';
 import { useServices } from '../../app/services';
+import { Permissions } from '../../auth/permissions';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDateTime, formatDuration } from '../../components/format';
 import { RouterLink } from '../../components/RouterLink';
@@ -55,7 +56,7 @@ interface PlanReadinessRow {
 }
 
 export function DashboardPage() {
-  const { api } = useServices();
+  const { api, permissions } = useServices();
 
   const executions = useQuery('dashboard:executions', () => api.executions.list({ limit: 50 }), {
     pollMs: livePollMs,
@@ -158,7 +159,12 @@ export function DashboardPage() {
           loading={readiness.loading}
           loadingText="Checking plans"
           items={readiness.data ?? []}
-          empty={<EmptyState title="No recovery plans" action={<RouterLink href="/recovery-plans/new">Create a recovery plan</RouterLink>} />}
+          empty={
+            <EmptyState
+              title="No recovery plans"
+              action={permissions.has(Permissions.createRecoveryPlan) ? <RouterLink href="/recovery-plans/new">Create a recovery plan</RouterLink> : undefined}
+            />
+          }
           columnDefinitions={[
             { id: 'plan', header: 'Plan', cell: (r) => <RouterLink href={`/recovery-plans/${r.plan.planId}`}>{r.plan.name}</RouterLink> },
             {

@@ -59,6 +59,12 @@ describe('ExecutionDetailsPage', () => {
     await waitFor(() => expect(screen.getByTestId('job-logs')).toHaveTextContent('LAUNCH_START'));
   });
 
+  it('ExecutionDetailsPage_NoAuditEntries_ShowsEmptyAuditTrail', async () => {
+    show(anExecution({ audit: [] }));
+
+    expect(await screen.findByTestId('execution-history')).toHaveTextContent('No audit entries yet');
+  });
+
   it('ExecutionDetailsPage_JobAndInstance_LinkToTheirPages', async () => {
     const execution = anExecution({ waves: [aWaveRecord({ servers: [aServerRecord({ launchStatus: 'LAUNCHED', recoveryInstanceId: 'ri-1', ec2InstanceId: 'i-0abc' })] })] });
     const { wrapper } = show(execution, [RoleGroups.readOnly]);

@@ -308,20 +308,19 @@ export default function ExecutionDetailsPage() {
         <WaveTimeline execution={execution} />
         <JobLogs executionId={executionId} active={active} />
 
-        {execution.audit.length > 0 && (
-          <Table
-            data-testid="execution-history"
-            header={<Header variant="h2" counter={`(${execution.audit.length})`}>Audit trail</Header>}
-            items={execution.audit}
-            columnDefinitions={[
-              { id: 'at', header: 'Time', cell: (h) => formatDateTime(h.at) },
-              { id: 'actor', header: 'Who', cell: (h) => h.actor },
-              { id: 'action', header: 'Action', cell: (h) => h.action.replace(/_/g, ' ') },
-              { id: 'wave', header: 'Wave', cell: (h) => (h.waveIndex === null ? '-' : execution.waves[h.waveIndex]?.name ?? h.waveIndex + 1) },
-              { id: 'detail', header: 'Detail', cell: (h) => h.detail ?? '-' },
-            ]}
-          />
-        )}
+        <Table
+          data-testid="execution-history"
+          header={<Header variant="h2" counter={`(${execution.audit.length})`}>Audit trail</Header>}
+          items={execution.audit}
+          empty={<EmptyState title="No audit entries yet" />}
+          columnDefinitions={[
+            { id: 'at', header: 'Time', cell: (h) => formatDateTime(h.at) },
+            { id: 'actor', header: 'Who', cell: (h) => h.actor },
+            { id: 'action', header: 'Action', cell: (h) => h.action.replace(/_/g, ' ') },
+            { id: 'wave', header: 'Wave', cell: (h) => (h.waveIndex === null ? '-' : execution.waves[h.waveIndex]?.name ?? h.waveIndex + 1) },
+            { id: 'detail', header: 'Detail', cell: (h) => h.detail ?? '-' },
+          ]}
+        />
       </SpaceBetween>
 
       <ConfirmModal

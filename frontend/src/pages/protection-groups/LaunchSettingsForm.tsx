@@ -1,5 +1,4 @@
 import Autosuggest from '@cloudscape-design/components/autosuggest';
-import Checkbox from '@cloudscape-design/components/checkbox';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
@@ -10,33 +9,69 @@ import type { LaunchDisposition, LaunchSettings, LicensingModel, Location, Right
 import { errorText, type FieldProblem } from '../../api/validation';
 import { useServices } from '../../app/services';
 import { useQuery } from '../../app/useQuery';
+import { launchValueText } from './launchSettingsText';
 
-type Option<T> = { value: T | ''; label: string };
+type Option<T> = { value: T | ''; label: string; description?: string };
+type KeepOption = Option<never>;
 
-/** The select options, with the wording of "unset": for the group it keeps DRS's value, for an override the group's. */
-function optionSets(unsetLabel: string) {
-  const keep = { value: '' as const, label: unsetLabel };
+/** The choices of each select after its "not set" option (which keepFor words for the form it is in). */
+function optionSets(keepFor: (member: keyof LaunchSettings) => KeepOption) {
   const rightSizing: Option<RightSizingMethod>[] = [
-    keep,
+    keepFor('rightSizing'),
     { value: 'NONE', label: 'None (use the instance type below)' },
     { value: 'BASIC', label: 'Basic (DRS picks the type from the source)' },
     { value: 'IN_AWS', label: 'In AWS (right-size from AWS metrics)' },
   ];
-  const dispositions: Option<LaunchDisposition>[] = [keep, { value: 'STARTED', label: 'Started' }, { value: 'STOPPED', label: 'Stopped' }];
+  const dispositions: Option<LaunchDisposition>[] = [keepFor('launchDisposition'), { value: 'STARTED', label: 'Started' }, { value: 'STOPPED', label: 'Stopped' }];
   const licensing: Option<LicensingModel>[] = [
-    keep,
+    keepFor('licensing'),
     { value: 'LICENSE_INCLUDED', label: 'Licence included (AWS provided)' },
     { value: 'BYOL', label: 'Bring your own licence' },
   ];
-  return { keep, rightSizing, dispositions, licensing };
+  return { rightSizing, dispositions, licensing };
 }
 
-/** An unset tri-state flag keeps DRS's value; the checkbox shows it as indeterminate. */
-function TriStateCheckbox({ value, onChange, disabled, children }: { value: boolean | null | undefined; onChange: (v: boolean) => void; disabled?: boolean; children: string }) {
+/** The wire value of a flag as a select value: '' is null ("not set"). */
+function flagValue(value: boolean | null | undefined): '' | 'true' | 'false' {
+  return value === null || value === undefined ? '' : value ? 'true' : 'false';
+}
+
+/**
+ * A boolean setting that may also be left unset (null): for the group that keeps DRS's value, for an
+ * override the group's. A checkbox cannot be taken back to unset once ticked, so this is a select.
+ */
+function FlagSelect({
+  label,
+  value,
+  onChange,
+  keep,
+  disabled,
+  errorText,
+  testId,
+}: {
+  label: string;
+  testId: string;
+  value: boolean | null | undefined;
+  onChange: (v: boolean | null) => void;
+  keep: KeepOption;
+  disabled?: boolean;
+  errorText?: string;
+}) {
+  const options: Option<'true' | 'false'>[] = [keep, { value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }];
   return (
-    <Checkbox disabled={disabled} checked={value ?? false} indeterminate={value === null || value === undefined} onChange={(e) => onChange(e.detail.checked)}>
-      {children}
-    </Checkbox>
+    <FormField label={label} errorText={errorText}>
+      <Select
+        data-testid={testId}
+        disabled={disabled}
+        ariaLabel={label}
+        selectedOption={options.find((o) => o.value === flagValue(value)) ?? keep}
+        options={options}
+        onChange={(e) => {
+          const v = e.detail.selectedOption.value;
+          onChange(v === 'true' ? true : v === 'false' ? false : null);
+        }}
+      />
+    </FormField>
   );
 }
 
@@ -53,6 +88,8 @@ export function LaunchSettingsForm({
   problems = [],
   fieldPrefix = 'launchSettings',
   unsetLabel = 'Keep what DRS has',
+  inherited,
+  groupName = (groupId) => groupId,
 }: {
   value: LaunchSettings;
   onChange: (next: LaunchSettings) => void;
@@ -62,9 +99,18 @@ export function LaunchSettingsForm({
   fieldPrefix?: string;
   /** How a select shows "not set" (an override falls back to the group, the group to DRS). */
   unsetLabel?: string;
+  /** What "not set" falls back to (an override's group settings), shown with that choice. */
+  inherited?: LaunchSettings;
+  /** A protection group's name by ID, for the groups that use an instance profile. */
+  groupName?: (groupId: string) => string;
 }) {
   const { api } = useServices();
-  const { keep, rightSizing, dispositions, licensing } = optionSets(unsetLabel);
+  const keepFor = (member: keyof LaunchSettings): KeepOption => ({
+    value: '',
+    label: unsetLabel,
+    description: inherited ? `The group's: ${launchValueText(inherited[member]) ?? 'not set (DRS keeps its own)'}` : undefined,
+  });
+  const { rightSizing, dispositions, licensing } = optionSets(keepFor);
   const scope = location ? `${location.accountId}:${location.region}` : null;
   const subnets = useQuery(scope && `ec2:subnets:${scope}`, () => api.ec2.subnets(location!), { quiet: true });
   const groups = useQuery(scope && `ec2:security-groups:${scope}`, () => api.ec2.securityGroups(location!), { quiet: true });
@@ -128,7 +174,7 @@ export function LaunchSettingsForm({
           <Select
             disabled={readOnly}
             ariaLabel="Instance type right-sizing"
-            selectedOption={rightSizing.find((o) => o.value === method) ?? keep}
+            selectedOption={rightSizing.find((o) => o.value === method) ?? rightSizing[0]!}
             options={rightSizing}
             onChange={(e) => set({ rightSizing: (e.detail.selectedOption.value || null) as RightSizingMethod | null })}
           />
@@ -150,15 +196,29 @@ export function LaunchSettingsForm({
             onChange={(e) => set({ instanceType: e.detail.value.trim() || null })}
           />
         </FormField>
-        <FormField label="Instance profile" description="IAM instance profile name or ARN." errorText={err('instanceProfile')}>
+        <FormField
+          label="Instance profile"
+          description="IAM instance profile name or ARN."
+          errorText={err('instanceProfile')}
+          constraintText={profiles.error ? 'IAM lookup failed; type the profile name or ARN.' : undefined}
+        >
           <Autosuggest
+            data-testid="instance-profile"
             value={value.instanceProfile ?? ''}
+            placeholder="Profile name or ARN"
             readOnly={readOnly}
             ariaLabel="Instance profile"
             enteredTextLabel={(v) => `Use: ${v}`}
-            statusType={profiles.loading ? 'loading' : 'finished'}
-            empty="No profiles used by other groups here"
-            options={(profiles.data?.items ?? []).map((p) => ({ value: p.name, description: `Used by ${p.usedBy.length} group(s)` }))}
+            statusType={profiles.loading ? 'loading' : profiles.error ? 'error' : 'finished'}
+            loadingText="Loading instance profiles"
+            errorText={profiles.error ? `${profiles.error.code}: ${profiles.error.message}` : undefined}
+            empty={location ? 'No instance profiles found' : 'Choose an account and region first'}
+            options={(profiles.data?.items ?? []).map((p) => ({
+              value: p.name,
+              label: p.name,
+              description: p.roleName ? `Role: ${p.roleName}` : 'No role attached',
+              tags: [p.usedBy.length > 0 ? `Used by: ${p.usedBy.map(groupName).join(', ')}` : 'Not used by any group here'],
+            }))}
             onChange={(e) => set({ instanceProfile: e.detail.value.trim() || null })}
           />
         </FormField>
@@ -166,7 +226,7 @@ export function LaunchSettingsForm({
           <Select
             disabled={readOnly}
             ariaLabel="Launch disposition"
-            selectedOption={dispositions.find((o) => o.value === (value.launchDisposition ?? '')) ?? keep}
+            selectedOption={dispositions.find((o) => o.value === (value.launchDisposition ?? '')) ?? dispositions[0]!}
             options={dispositions}
             onChange={(e) => set({ launchDisposition: (e.detail.selectedOption.value || null) as LaunchDisposition | null })}
           />
@@ -175,20 +235,16 @@ export function LaunchSettingsForm({
           <Select
             disabled={readOnly}
             ariaLabel="OS licensing"
-            selectedOption={licensing.find((o) => o.value === (value.licensing ?? '')) ?? keep}
+            selectedOption={licensing.find((o) => o.value === (value.licensing ?? '')) ?? licensing[0]!}
             options={licensing}
             onChange={(e) => set({ licensing: (e.detail.selectedOption.value || null) as LicensingModel | null })}
           />
         </FormField>
       </ColumnLayout>
-      <SpaceBetween direction="horizontal" size="l">
-        <TriStateCheckbox disabled={readOnly} value={value.copyPrivateIp} onChange={(v) => set({ copyPrivateIp: v })}>
-          Copy private IP
-        </TriStateCheckbox>
-        <TriStateCheckbox disabled={readOnly} value={value.copyTags} onChange={(v) => set({ copyTags: v })}>
-          Copy tags
-        </TriStateCheckbox>
-      </SpaceBetween>
+      <ColumnLayout columns={2}>
+        <FlagSelect label="Copy private IP" testId="copy-private-ip" disabled={readOnly} keep={keepFor('copyPrivateIp')} value={value.copyPrivateIp} errorText={err('copyPrivateIp')} onChange={(v) => set({ copyPrivateIp: v })} />
+        <FlagSelect label="Copy tags" testId="copy-tags" disabled={readOnly} keep={keepFor('copyTags')} value={value.copyTags} errorText={err('copyTags')} onChange={(v) => set({ copyTags: v })} />
+      </ColumnLayout>
     </SpaceBetween>
   );
 }

@@ -1,3 +1,4 @@
+import createWrapper from '@cloudscape-design/components/test-utils/dom';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { RoleGroups } from '../../auth/permissions';
@@ -187,6 +188,70 @@ describe('ProtectionGroupEditPage', () => {
     expect(await screen.findByTestId('apply-launch-settings')).toHaveAttribute('aria-disabled', 'true');
   });
 
+  it('ProtectionGroupEditPage_GroupFlagBackToKeepDrs_LeavesItOutOfTheRequest', async () => {
+    const b = backend()
+      .on('GET', '/protection-groups/:id', ok(aProtectionGroup({ launchSettings: { copyTags: true, copyPrivateIp: false } })))
+      .on('PUT', '/protection-groups/:id', (req) => ok({ ...aProtectionGroup(), ...(req.body as object) }));
+    const { wrapper } = edit(b);
+    await waitFor(() => expect(wrapper.findSelect('[data-testid="copy-tags"]')).not.toBeNull());
+    const copyTags = wrapper.findSelect('[data-testid="copy-tags"]')!;
+    expect(copyTags.findTrigger().getElement()).toHaveTextContent('Yes');
+    expect(wrapper.findSelect('[data-testid="copy-private-ip"]')!.findTrigger().getElement()).toHaveTextContent('No');
+
+    copyTags.openDropdown();
+    copyTags.selectOptionByValue('');
+    expect(copyTags.findTrigger().getElement()).toHaveTextContent('Keep what DRS has');
+    fireEvent.click(screen.getByTestId('save-group'));
+
+    await waitFor(() => expect(b.callsTo('PUT', '/protection-groups/pg-web')).toHaveLength(1));
+    expect(b.callsTo('PUT', '/protection-groups/pg-web')[0]!.body).toMatchObject({ launchSettings: { copyPrivateIp: false } });
+    expect((b.callsTo('PUT', '/protection-groups/pg-web')[0]!.body as { launchSettings: object }).launchSettings).not.toHaveProperty('copyTags');
+  });
+
+  it('ProtectionGroupEditPage_InstanceProfiles_ShowRoleAndGroupsUsingThem', async () => {
+    const b = backend().on(
+      'GET',
+      '/ec2/instance-profiles',
+      ok({
+        items: [
+          { name: 'dr-web-profile', arn: 'arn:aws:iam::000000000000:instance-profile/dr-web-profile', roleName: 'dr-web-role', usedBy: ['pg-web', 'pg-db'] },
+          { name: 'spare-profile', arn: 'arn:aws:iam::000000000000:instance-profile/spare-profile', roleName: null, usedBy: [] },
+        ],
+      }),
+    );
+    const { wrapper } = edit(b);
+    await waitFor(() => expect(b.callsTo('GET', '/ec2/instance-profiles')).toHaveLength(1));
+    await waitFor(() => expect(b.callsTo('GET', '/protection-groups')).toHaveLength(1));
+
+    const picker = wrapper.findAutosuggest('[data-testid="instance-profile"]')!;
+    picker.focus();
+    picker.setInputValue('profile');
+
+    await waitFor(() => expect(picker.findDropdown().findOptions()).toHaveLength(2));
+    const [used, spare] = picker.findDropdown().findOptions();
+    await waitFor(() => expect(used!.getElement()).toHaveTextContent('Used by: Web tier, Databases'));
+    expect(used!.getElement()).toHaveTextContent('dr-web-profile');
+    expect(used!.getElement()).toHaveTextContent('Role: dr-web-role');
+    expect(spare!.getElement()).toHaveTextContent('No role attached');
+    expect(spare!.getElement()).toHaveTextContent('Not used by any group here');
+  });
+
+  it('ProtectionGroupEditPage_InstanceProfilesUnreadable_TypedNameIsSaved', async () => {
+    const b = backend()
+      .on('GET', '/ec2/instance-profiles', fail(403, 'ACCESS_DENIED', 'iam:ListInstanceProfiles is not allowed.'))
+      .on('PUT', '/protection-groups/:id', (req) => ok({ ...aProtectionGroup(), ...(req.body as object) }));
+    const { wrapper } = edit(b);
+    await waitFor(() => expect(screen.getByText('IAM lookup failed; type the profile name or ARN.')).toBeInTheDocument());
+
+    const picker = wrapper.findAutosuggest('[data-testid="instance-profile"]')!;
+    picker.focus();
+    picker.setInputValue('custom-profile');
+    fireEvent.click(screen.getByTestId('save-group'));
+
+    await waitFor(() => expect(b.callsTo('PUT', '/protection-groups/pg-web')).toHaveLength(1));
+    expect(b.callsTo('PUT', '/protection-groups/pg-web')[0]!.body).toMatchObject({ launchSettings: { instanceProfile: 'custom-profile' } });
+  });
+
   describe('per-server launch overrides', () => {
     const withOverride = aProtectionGroup({
       selection: { mode: 'SOURCE_SERVER_IDS', sourceServerIds: ['s-web1', 's-web2'], tagCriteria: [] },
@@ -283,6 +348,68 @@ describe('ProtectionGroupEditPage', () => {
       expect(within(modal).getByText('A fixed instanceType requires rightSizing NONE.')).toBeInTheDocument();
       expect(within(modal).getByLabelText('Instance type')).toHaveValue('c5.xlarge');
       expect(overrideCell('s-web1')).toHaveTextContent('None (group settings)');
+    });
+
+    it('ProtectionGroupEditPage_OverrideFlagBackToGroup_DropsOnlyThatMember', async () => {
+      const b = overridesBackend().on(
+        'GET',
+        '/protection-groups/:id',
+        ok({ ...withOverride, launchSettings: { launchDisposition: 'STARTED', copyTags: false }, serverOverrides: { 's-web2': { instanceType: 'm5.large', rightSizing: 'NONE', copyTags: true } } }),
+      );
+      edit(b);
+      fireEvent.click(await screen.findByTestId('edit-override-s-web2'));
+      const modal = createWrapper(await screen.findByTestId('override-modal'));
+      const copyTags = modal.findSelect('[data-testid="copy-tags"]')!;
+      expect(copyTags.findTrigger().getElement()).toHaveTextContent('Yes');
+
+      copyTags.openDropdown();
+      const useGroup = copyTags.findDropdown().findOptionByValue('')!.getElement();
+      expect(useGroup).toHaveTextContent("Use the group's setting");
+      expect(useGroup).toHaveTextContent("The group's: no");
+      copyTags.selectOptionByValue('');
+      fireEvent.click(screen.getByTestId('save-override'));
+
+      await waitFor(() => expect(b.callsTo('PUT', '/protection-groups/pg-web/launch-configuration')).toHaveLength(1));
+      expect(b.callsTo('PUT', '/protection-groups/pg-web/launch-configuration')[0]!.body).toEqual({
+        version: 3,
+        launchSettings: { launchDisposition: 'STARTED', copyTags: false },
+        serverOverrides: { 's-web2': { instanceType: 'm5.large', rightSizing: 'NONE' } },
+      });
+      await waitFor(() => expect(overrideCell('s-web2')).toHaveTextContent('instance type: m5.large; right-sizing: NONE'));
+      expect(overrideCell('s-web2')).not.toHaveTextContent('copy tags');
+    });
+
+    it('ProtectionGroupEditPage_OverrideOnlyFlagBackToGroup_RemovesTheOverride', async () => {
+      const b = overridesBackend().on('GET', '/protection-groups/:id', ok({ ...withOverride, serverOverrides: { 's-web2': { copyPrivateIp: true } } }));
+      edit(b);
+      fireEvent.click(await screen.findByTestId('edit-override-s-web2'));
+      const modal = createWrapper(await screen.findByTestId('override-modal'));
+      const copyIp = modal.findSelect('[data-testid="copy-private-ip"]')!;
+
+      copyIp.openDropdown();
+      copyIp.selectOptionByValue('');
+      fireEvent.click(screen.getByTestId('save-override'));
+
+      await waitFor(() => expect(b.callsTo('PUT', '/protection-groups/pg-web/launch-configuration')).toHaveLength(1));
+      expect(b.callsTo('PUT', '/protection-groups/pg-web/launch-configuration')[0]!.body).toEqual({ version: 3, launchSettings: { launchDisposition: 'STARTED' }, serverOverrides: {} });
+      await waitFor(() => expect(overrideCell('s-web2')).toHaveTextContent('None (group settings)'));
+    });
+
+    it('ProtectionGroupEditPage_OverrideFlagNo_SendsFalse', async () => {
+      const b = overridesBackend();
+      edit(b);
+      fireEvent.click(await screen.findByTestId('edit-override-s-web1'));
+      const modal = createWrapper(await screen.findByTestId('override-modal'));
+      const copyTags = modal.findSelect('[data-testid="copy-tags"]')!;
+      expect(copyTags.findTrigger().getElement()).toHaveTextContent("Use the group's setting");
+
+      copyTags.openDropdown();
+      copyTags.selectOptionByValue('false');
+      fireEvent.click(screen.getByTestId('save-override'));
+
+      await waitFor(() => expect(b.callsTo('PUT', '/protection-groups/pg-web/launch-configuration')).toHaveLength(1));
+      expect(b.callsTo('PUT', '/protection-groups/pg-web/launch-configuration')[0]!.body).toMatchObject({ serverOverrides: { 's-web1': { copyTags: false } } });
+      await waitFor(() => expect(overrideCell('s-web1')).toHaveTextContent('copy tags: no'));
     });
 
     it('ProtectionGroupEditPage_ReadOnlyUser_SentToDetailsNotTheForm', async () => {

@@ -406,12 +406,14 @@ export default function ProtectionGroupEditPage() {
                   value={draft.launchSettings}
                   location={location}
                   problems={problems}
+                  groupName={groupName}
                   onChange={(launchSettings: LaunchSettings) => update({ launchSettings })}
                 />
                 {existing.data && saved ? (
                   <ServerOverrides
                     group={existing.data}
                     saved={saved}
+                    groupName={groupName}
                     canEdit={permissions.has(Permissions.updateProtectionGroup)}
                     onSaved={(next: GroupLaunchConfiguration) => {
                       setSaved(next);

@@ -64,10 +64,13 @@ export function ServerOverrides({
   saved,
   canEdit,
   onSaved,
+  groupName,
 }: {
   group: ProtectionGroup;
   saved: SavedLaunch;
   canEdit: boolean;
+  /** A protection group's name by ID, for the groups that use an instance profile. */
+  groupName?: (groupId: string) => string;
   onSaved: (next: GroupLaunchConfiguration) => void;
 }) {
   const { api } = useServices();
@@ -214,6 +217,8 @@ export function ServerOverrides({
               problems={editing.problems}
               fieldPrefix={`serverOverrides[${editing.member.sourceServerId}]`}
               unsetLabel="Use the group's setting"
+              inherited={saved.launchSettings}
+              groupName={groupName}
               onChange={(value) => setEditing({ ...editing, value })}
             />
           </SpaceBetween>

@@ -18,13 +18,19 @@ function valueText(value: unknown): string {
   return String(value);
 }
 
+function isSet(value: unknown): boolean {
+  return value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+}
+
+/** One member's value as the console words it, or undefined when the member is not set. */
+export function launchValueText(value: unknown): string | undefined {
+  return isSet(value) ? valueText(value) : undefined;
+}
+
 /** The members a settings object sets, as "label: value" lines; unset members are left out. */
 export function launchSettingsLines(settings: LaunchSettings | null | undefined): string[] {
   return (Object.keys(labels) as (keyof LaunchSettings)[])
-    .filter((key) => {
-      const v = settings?.[key];
-      return v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0);
-    })
+    .filter((key) => isSet(settings?.[key]))
     .map((key) => `${labels[key]}: ${valueText(settings?.[key])}`);
 }
 

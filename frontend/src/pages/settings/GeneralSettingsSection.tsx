@@ -6,17 +6,12 @@ import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
-import SpaceBetween from '@cloudscape-design/components/space-between';
-import { useState } from 'react';
-import { errorText, fieldProblems } from '../../api/validation';
-import { useFlash } from '../../app/flash';
 import { useServices } from '../../app/services';
 import { useQuery } from '../../app/useQuery';
 import { missingPermissionReason, Permissions } from '../../auth/permissions';
-import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { formatDateTime } from '../../components/format';
-import { useFormSubmit } from '../../components/useFormSubmit';
-import { retentionDays, settingsDraft, settingsFromDraft, validateSettings, withinSettings, type SettingsDraft } from './settingsModel';
+import { lastSavedText, SettingsEditForm } from './SettingsEditForm';
+import { retentionDays, settingsDraft, settingsFromDraft, validateSettings, type SettingsDraft } from './settingsModel';
+import { useVersionedSettings } from './useVersionedSettings';
 
 const noDefaultRegion: SelectProps.Option = { value: '', label: 'No default', description: "The console preselects each account's first region." };
 
@@ -46,37 +41,15 @@ function RegionSelect({ value, onChange, invalid }: { value: string; onChange: (
 /** GET/PUT /config/settings: every OrchestratorSettings field, saved with the version that was read. */
 export function GeneralSettingsSection() {
   const { api, permissions } = useServices();
-  const flash = useFlash();
   const settings = useQuery('config:settings', () => api.config.settings());
-  const save = useFormSubmit();
-  const [draft, setDraft] = useState<SettingsDraft | null>(null);
-  const [attempted, setAttempted] = useState(false);
+  const editor = useVersionedSettings(settings, {
+    toDraft: settingsDraft,
+    validate: validateSettings,
+    save: (version, d: SettingsDraft) => api.config.putSettings(version, settingsFromDraft(d)),
+    savedMessage: 'Settings saved.',
+  });
   const canEdit = !missingPermissionReason(permissions, Permissions.manageAccounts);
-  const view = settings.data;
-
-  const local = draft ? validateSettings(draft) : [];
-  const problems = [...(attempted ? local : []), ...withinSettings(fieldProblems(save.error))];
-  const fieldError = (field: string) => errorText(problems, field);
-
-  const close = () => {
-    setDraft(null);
-    setAttempted(false);
-    save.clearError();
-  };
-  const reloadLatest = () => {
-    close();
-    settings.reload();
-  };
-  const submit = async () => {
-    if (!draft || !view) return;
-    setAttempted(true);
-    if (local.length > 0) return;
-    const saved = await save.submit(() => api.config.putSettings(view.version, settingsFromDraft(draft)));
-    if (!saved) return;
-    flash.success('Settings saved.');
-    close();
-    settings.reload();
-  };
+  const { view, draft, setDraft, fieldError } = editor;
 
   return (
     <Container
@@ -89,7 +62,7 @@ export function GeneralSettingsSection() {
             canEdit &&
             view &&
             !draft && (
-              <Button data-testid="edit-settings" onClick={() => setDraft(settingsDraft(view.settings))}>
+              <Button data-testid="edit-settings" onClick={editor.edit}>
                 Edit
               </Button>
             )
@@ -102,60 +75,42 @@ export function GeneralSettingsSection() {
       {!view ? (
         <Box data-testid="settings-unavailable">{settings.loading ? 'Loading settings...' : 'Settings are unavailable.'}</Box>
       ) : draft ? (
-        <form noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
-          <SpaceBetween size="m">
-            {save.error && <ApiErrorAlert error={save.error} onReload={reloadLatest} testId="settings-error" />}
-            <FormField
-              data-testid="retention-field"
-              label="Execution history retention (days)"
-              constraintText={`${retentionDays.min} to ${retentionDays.max} days. Finished executions expire after this.`}
-              errorText={fieldError('executionHistoryRetentionDays')}
-            >
-              <Input
-                type="number"
-                inputMode="numeric"
-                ariaLabel="Execution history retention in days"
-                value={draft.executionHistoryRetentionDays}
-                onChange={(e) => setDraft({ ...draft, executionHistoryRetentionDays: e.detail.value })}
-              />
-            </FormField>
-            <FormField data-testid="default-region-field" label="Default region" description="The region the console preselects." errorText={fieldError('defaultRegion')}>
-              <RegionSelect value={draft.defaultRegion} invalid={!!fieldError('defaultRegion')} onChange={(defaultRegion) => setDraft({ ...draft, defaultRegion })} />
-            </FormField>
-            <FormField
-              data-testid="notification-email-field"
-              label={
-                <span>
-                  Notification e-mail <i>- optional</i>
-                </span>
-              }
-              description="Where execution notifications go. Leave empty to send none."
-              errorText={fieldError('notificationEmail')}
-            >
-              <Input
-                type="email"
-                ariaLabel="Notification e-mail"
-                value={draft.notificationEmail}
-                onChange={(e) => setDraft({ ...draft, notificationEmail: e.detail.value })}
-              />
-            </FormField>
-            <Box float="right">
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button variant="link" formAction="none" data-testid="cancel-settings" onClick={close}>
-                  Cancel
-                </Button>
-                <Button variant="primary" loading={save.busy} data-testid="save-settings">
-                  Save
-                </Button>
-              </SpaceBetween>
-            </Box>
-          </SpaceBetween>
-        </form>
+        <SettingsEditForm editor={editor} testIds={{ error: 'settings-error', cancel: 'cancel-settings', save: 'save-settings' }}>
+          <FormField
+            data-testid="retention-field"
+            label="Execution history retention (days)"
+            constraintText={`${retentionDays.min} to ${retentionDays.max} days. Finished executions expire after this.`}
+            errorText={fieldError('executionHistoryRetentionDays')}
+          >
+            <Input
+              type="number"
+              inputMode="numeric"
+              ariaLabel="Execution history retention in days"
+              value={draft.executionHistoryRetentionDays}
+              onChange={(e) => setDraft({ ...draft, executionHistoryRetentionDays: e.detail.value })}
+            />
+          </FormField>
+          <FormField data-testid="default-region-field" label="Default region" description="The region the console preselects." errorText={fieldError('defaultRegion')}>
+            <RegionSelect value={draft.defaultRegion} invalid={!!fieldError('defaultRegion')} onChange={(defaultRegion) => setDraft({ ...draft, defaultRegion })} />
+          </FormField>
+          <FormField
+            data-testid="notification-email-field"
+            label={
+              <span>
+                Notification e-mail <i>- optional</i>
+              </span>
+            }
+            description="Where execution notifications go. Leave empty to send none."
+            errorText={fieldError('notificationEmail')}
+          >
+            <Input
+              type="email"
+              ariaLabel="Notification e-mail"
+              value={draft.notificationEmail}
+              onChange={(e) => setDraft({ ...draft, notificationEmail: e.detail.value })}
+            />
+          </FormField>
+        </SettingsEditForm>
       ) : (
         <KeyValuePairs
           data-testid="settings-values"
@@ -164,7 +119,7 @@ export function GeneralSettingsSection() {
             { label: 'Execution history retention', value: `${view.settings.executionHistoryRetentionDays} days` },
             { label: 'Default region', value: view.settings.defaultRegion || "None: each account's first region" },
             { label: 'Notification e-mail', value: view.settings.notificationEmail || 'None: no notifications are sent' },
-            { label: 'Last saved', value: view.version === 0 ? 'Never: these are the defaults' : `${formatDateTime(view.updatedAt)} by ${view.updatedBy ?? '-'}` },
+            { label: 'Last saved', value: lastSavedText(view) },
           ]}
         />
       )}

@@ -11,19 +11,17 @@ import Table from '@cloudscape-design/components/table';
 import Toggle from '@cloudscape-design/components/toggle';
 import { useState } from 'react';
 import type { TagSyncRule, TagSyncRun } from '../../api/types';
-import { errorText, fieldProblems } from '../../api/validation';
-import { useFlash } from '../../app/flash';
+import { errorText } from '../../api/validation';
 import { useServices } from '../../app/services';
 import { useAction } from '../../app/useAction';
 import { useQuery } from '../../app/useQuery';
 import { missingPermissionReason, Permissions } from '../../auth/permissions';
-import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatDateTime, tagsText } from '../../components/format';
-import { useFormSubmit } from '../../components/useFormSubmit';
-import { tagSyncDraft, tagSyncFromDraft, tagSyncIntervalHours, validateTagSync, withinSettings, type TagSyncDraft } from './settingsModel';
+import { lastSavedText, SettingsEditForm } from './SettingsEditForm';
+import { tagSyncDraft, tagSyncFromDraft, tagSyncIntervalHours, validateTagSync, type TagSyncDraft } from './settingsModel';
 import { TagSyncRulesEditor } from './TagSyncRulesEditor';
 import { runText, TagSyncRunDetails } from './TagSyncRunDetails';
-
+import { useVersionedSettings } from './useVersionedSettings';
 
 function RulesTable({ rules }: { rules: TagSyncRule[] }) {
   return (
@@ -45,38 +43,18 @@ function RulesTable({ rules }: { rules: TagSyncRule[] }) {
 /** GET/PUT /config/tag-sync and POST /config/tag-sync/run: schedule, rules, run now and the last run. */
 export function TagSyncSection() {
   const { api, permissions } = useServices();
-  const flash = useFlash();
   const action = useAction();
   const tagSync = useQuery('config:tag-sync', () => api.config.tagSync());
-  const save = useFormSubmit();
-  const [draft, setDraft] = useState<TagSyncDraft | null>(null);
-  const [attempted, setAttempted] = useState(false);
+  const editor = useVersionedSettings(tagSync, {
+    toDraft: tagSyncDraft,
+    validate: validateTagSync,
+    save: (version, d: TagSyncDraft) => api.config.putTagSync(version, tagSyncFromDraft(d)),
+    savedMessage: 'Tag sync settings saved.',
+  });
   const [runResult, setRunResult] = useState<TagSyncRun | null>(null);
   const canManage = !missingPermissionReason(permissions, Permissions.manageAccounts);
-  const view = tagSync.data;
+  const { view, draft, setDraft, problems } = editor;
 
-  const local = draft ? validateTagSync(draft) : [];
-  const problems = [...(attempted ? local : []), ...withinSettings(fieldProblems(save.error))];
-
-  const close = () => {
-    setDraft(null);
-    setAttempted(false);
-    save.clearError();
-  };
-  const reloadLatest = () => {
-    close();
-    tagSync.reload();
-  };
-  const submit = async () => {
-    if (!draft || !view) return;
-    setAttempted(true);
-    if (local.length > 0) return;
-    const saved = await save.submit(() => api.config.putTagSync(view.version, tagSyncFromDraft(draft)));
-    if (!saved) return;
-    flash.success('Tag sync settings saved.');
-    close();
-    tagSync.reload();
-  };
   const runNow = async () => {
     const run = await action.run(() => api.config.runTagSync(), undefined, 'Tag sync did not run');
     if (!run) return;
@@ -98,7 +76,7 @@ export function TagSyncSection() {
                   Run now
                 </Button>
                 {view && !draft && (
-                  <Button data-testid="edit-tag-sync" onClick={() => setDraft(tagSyncDraft(view.settings))}>
+                  <Button data-testid="edit-tag-sync" onClick={editor.edit}>
                     Edit
                   </Button>
                 )}
@@ -125,44 +103,26 @@ export function TagSyncSection() {
         {!view ? (
           <Box data-testid="tag-sync-unavailable">{tagSync.loading ? 'Loading tag sync settings...' : 'Tag sync settings are unavailable.'}</Box>
         ) : draft ? (
-          <form noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              void submit();
-            }}
-          >
-            <SpaceBetween size="m">
-              {save.error && <ApiErrorAlert error={save.error} onReload={reloadLatest} testId="tag-sync-error" />}
-              <Toggle checked={draft.enabled} data-testid="tag-sync-enabled" onChange={(e) => setDraft({ ...draft, enabled: e.detail.checked })}>
-                Run on a schedule
-              </Toggle>
-              <FormField
-                data-testid="tag-sync-interval-field"
-                label="Interval (hours)"
-                constraintText={`${tagSyncIntervalHours.min} to ${tagSyncIntervalHours.max} hours between scheduled runs.`}
-                errorText={errorText(problems, 'intervalHours')}
-              >
-                <Input
-                  type="number"
-                  inputMode="numeric"
-                  ariaLabel="Tag sync interval in hours"
-                  value={draft.intervalHours}
-                  onChange={(e) => setDraft({ ...draft, intervalHours: e.detail.value })}
-                />
-              </FormField>
-              <TagSyncRulesEditor rules={draft.rules} problems={problems} onChange={(rules) => setDraft({ ...draft, rules })} />
-              <Box float="right">
-                <SpaceBetween direction="horizontal" size="xs">
-                  <Button variant="link" formAction="none" data-testid="cancel-tag-sync" onClick={close}>
-                    Cancel
-                  </Button>
-                  <Button variant="primary" loading={save.busy} data-testid="save-tag-sync">
-                    Save
-                  </Button>
-                </SpaceBetween>
-              </Box>
-            </SpaceBetween>
-          </form>
+          <SettingsEditForm editor={editor} testIds={{ error: 'tag-sync-error', cancel: 'cancel-tag-sync', save: 'save-tag-sync' }}>
+            <Toggle checked={draft.enabled} data-testid="tag-sync-enabled" onChange={(e) => setDraft({ ...draft, enabled: e.detail.checked })}>
+              Run on a schedule
+            </Toggle>
+            <FormField
+              data-testid="tag-sync-interval-field"
+              label="Interval (hours)"
+              constraintText={`${tagSyncIntervalHours.min} to ${tagSyncIntervalHours.max} hours between scheduled runs.`}
+              errorText={errorText(problems, 'intervalHours')}
+            >
+              <Input
+                type="number"
+                inputMode="numeric"
+                ariaLabel="Tag sync interval in hours"
+                value={draft.intervalHours}
+                onChange={(e) => setDraft({ ...draft, intervalHours: e.detail.value })}
+              />
+            </FormField>
+            <TagSyncRulesEditor rules={draft.rules} problems={problems} onChange={(rules) => setDraft({ ...draft, rules })} />
+          </SettingsEditForm>
         ) : (
           <SpaceBetween size="m">
             <KeyValuePairs
@@ -171,7 +131,7 @@ export function TagSyncSection() {
               items={[
                 { label: 'Scheduled sync', value: view.settings.enabled ? `Every ${view.settings.intervalHours} hour(s)` : `Off (interval ${view.settings.intervalHours} hour(s) when on)` },
                 { label: 'Rules', value: `${view.settings.rules.length} rule(s)` },
-                { label: 'Last saved', value: view.version === 0 ? 'Never: these are the defaults' : `${formatDateTime(view.updatedAt)} by ${view.updatedBy ?? '-'}` },
+                { label: 'Last saved', value: lastSavedText(view) },
                 { label: 'Next scheduled run', value: view.runningSince ? `Running since ${formatDateTime(view.runningSince)}` : view.nextRunDueAt ? formatDateTime(view.nextRunDueAt) : 'None: scheduled sync is off' },
               ]}
             />
