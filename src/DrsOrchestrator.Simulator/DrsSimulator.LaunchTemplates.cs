@@ -82,7 +82,18 @@ public sealed partial class DrsSimulator
         lock (_sync)
         {
             var template = TemplateLocked(caller, request.LaunchTemplateId, request.LaunchTemplateName);
+
+            // EC2 creates a version naming an unknown profile and only warns; launching with it fails later.
+            // A replayed token is warned about the same way: the answer repeats the first one.
             var warnings = new List<(string Code, string Message)>();
+            var profileArn = request.IamInstanceProfileArn;
+            var profileName = request.IamInstanceProfileName;
+            if ((profileArn ?? profileName) is { } profile && !profiles.Any(p => p.Arn == profileArn || p.InstanceProfileName == profileName))
+            {
+                warnings.Add(("InvalidParameterValue", $"Value ({profile}) for parameter iamInstanceProfile is invalid. Invalid IAM Instance Profile {(profileArn is null ? "name" : "ARN")}."));
+            }
+
+            // A deleted version's token is forgotten with it, so a retry after a delete creates a new version.
             if (request.ClientToken is { } token && template.Versions.FirstOrDefault(v => v.ClientToken == token) is { } earlier)
             {
                 return earlier.RequestFingerprint == request.Fingerprint
@@ -109,14 +120,6 @@ public sealed partial class DrsSimulator
                 }
             }
 
-            // EC2 creates a version naming an unknown profile and only warns; launching with it fails later.
-            var profileArn = request.IamInstanceProfileArn;
-            var profileName = request.IamInstanceProfileName;
-            if ((profileArn ?? profileName) is { } profile && !profiles.Any(p => p.Arn == profileArn || p.InstanceProfileName == profileName))
-            {
-                warnings.Add(("InvalidParameterValue", $"Value ({profile}) for parameter iamInstanceProfile is invalid. Invalid IAM Instance Profile {(profileArn is null ? "name" : "ARN")}."));
-            }
-
             var data = source with
             {
                 InstanceType = request.InstanceType ?? source.InstanceType,
@@ -125,16 +128,67 @@ public sealed partial class DrsSimulator
                 NetworkInterfaces = request.NetworkInterfaces ?? source.NetworkInterfaces,
             };
             var version = new SimLaunchTemplateVersion(
-                template.LatestVersionNumber + 1,
+                template.NextVersionNumber,
                 request.VersionDescription,
                 Clock.GetUtcNow(),
                 CreatorArn(caller),
                 data,
                 request.ClientToken,
                 request.Fingerprint);
-            var updated = template with { Versions = [.. template.Versions, version] };
+            var updated = template with { Versions = [.. template.Versions, version], HighestVersionNumberIssued = version.VersionNumber };
             StoreTemplateLocked(caller, updated);
             return new CreatedLaunchTemplateVersion(updated, version, warnings);
+        }
+    }
+
+    /// <summary>
+    /// DeleteLaunchTemplateVersions: removes the named versions (numbers only). As EC2 does, the call
+    /// succeeds as a whole and reports each version it could not delete: one that does not exist, or the
+    /// default version, which only goes with the template.
+    /// </summary>
+    public DeletedLaunchTemplateVersions DeleteLaunchTemplateVersions(CallerIdentity caller, string? launchTemplateId, string? launchTemplateName, IReadOnlyList<string> versions)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(versions);
+        if (versions.Count == 0)
+        {
+            throw new DrsApiException(400, "MissingParameter", "The request must contain the parameter LaunchTemplateVersion");
+        }
+
+        if (versions.Count > 200)
+        {
+            throw new DrsApiException(400, "InvalidParameterValue", "You can delete at most 200 launch template versions in one request.");
+        }
+
+        lock (_sync)
+        {
+            var template = TemplateLocked(caller, launchTemplateId, launchTemplateName);
+            var deleted = new List<long>();
+            var failed = new List<(string Version, string Code, string Message)>();
+            var remaining = template.Versions.ToList();
+            foreach (var requested in versions.Distinct(StringComparer.Ordinal))
+            {
+                var existing = long.TryParse(requested, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                    ? remaining.FirstOrDefault(v => v.VersionNumber == number)
+                    : null;
+                if (existing is null)
+                {
+                    failed.Add((requested, "launchTemplateVersionDoesNotExist", $"The specified launch template version {requested} does not exist."));
+                }
+                else if (existing.VersionNumber == template.DefaultVersionNumber)
+                {
+                    failed.Add((requested, "unexpectedError", "Cannot delete the default version of a launch template; make another version the default first."));
+                }
+                else
+                {
+                    remaining.Remove(existing);
+                    deleted.Add(existing.VersionNumber);
+                }
+            }
+
+            var updated = template with { Versions = remaining, HighestVersionNumberIssued = template.NextVersionNumber - 1 };
+            StoreTemplateLocked(caller, updated);
+            return new DeletedLaunchTemplateVersions(updated, deleted, failed);
         }
     }
 
@@ -246,9 +300,8 @@ public sealed partial class DrsSimulator
             throw new DrsApiException(400, "InvalidParameterValue", $"Invalid launch template version '{version}': expected a number, $Latest or $Default.");
         }
 
-        return number >= 1 && number <= template.Versions.Count
-            ? template.Versions[(int)number - 1]
-            : throw new DrsApiException(400, "InvalidLaunchTemplateId.VersionNotFound", $"Could not find launch template version {version} for launch template {template.LaunchTemplateId}.");
+        return template.Versions.FirstOrDefault(v => v.VersionNumber == number)
+            ?? throw new DrsApiException(400, "InvalidLaunchTemplateId.VersionNotFound", $"Could not find launch template version {version} for launch template {template.LaunchTemplateId}.");
     }
 
     private void StoreTemplateLocked(CallerIdentity caller, SimLaunchTemplate template) =>

@@ -116,6 +116,73 @@ public sealed class EventOutboxTests(DynamoDbLocalFixture dynamo)
     }
 
     [Fact]
+    public async Task PublishPendingEvents_EventRejectedOnEveryAttempt_GivenUpAfterMaxAttemptsAndLoggedOnce()
+    {
+        // Arrange: EventBridge refuses the completion event itself (not a transient failure) every time.
+        await using var harness = await EngineHarness.StartAsync(dynamo);
+        var log = new StringWriter();
+        harness.Engine.ErrorLog = TextWriter.Synchronized(log);
+        var plan = await OneWavePlanAsync(harness);
+        harness.Events.RejectNext(ExecutionEvents.Completed, times: 100, errorCode: "MalformedDetail");
+        var started = await harness.StartAsync(plan);
+        var id = started.Execution.ExecutionId;
+        var execution = await harness.RunToEndAsync(started.Execution);
+        await WaitUntilAsync(() => OfferedFor(harness, id, ExecutionEvents.Completed).Count == 1);
+        var afterFirst = Assert.Single(await harness.Executions.GetPendingEventsAsync(id, CancellationToken.None));
+
+        // Act
+        var sweptTooSoon = OfferedFor(harness, id, ExecutionEvents.Completed).Count;
+        await harness.Engine.PublishPendingEventsAsync(CancellationToken.None);
+        var afterImmediateSweep = OfferedFor(harness, id, ExecutionEvents.Completed).Count - sweptTooSoon;
+        for (var sweep = 0; sweep < OrchestrationEngine.MaxPublishAttempts + 2; sweep++)
+        {
+            harness.Clock.Advance(PastGrace);
+            await harness.Engine.PublishPendingEventsAsync(CancellationToken.None);
+        }
+
+        // Assert
+        Assert.Equal(ExecutionStatus.Completed, execution.Status);
+        Assert.Equal(1, afterFirst.Attempts);
+        Assert.Equal(0, afterImmediateSweep);
+        Assert.Equal(OrchestrationEngine.MaxPublishAttempts, OfferedFor(harness, id, ExecutionEvents.Completed).Count);
+        Assert.Empty(await harness.Executions.GetPendingEventsAsync(id, CancellationToken.None));
+        var undeliverable = Assert.Single(await harness.Executions.GetUndeliverableEventsAsync(id, CancellationToken.None));
+        Assert.Equal((afterFirst.EventId, OrchestrationEngine.MaxPublishAttempts, "MalformedDetail"), (undeliverable.EventId, undeliverable.Attempts, undeliverable.LastErrorCode));
+        Assert.Equal(1, harness.Engine.Counters.EventsUndeliverableCount);
+        var line = Assert.Single(log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        using var logged = JsonDocument.Parse(line);
+        Assert.Equal("ERROR", logged.RootElement.GetProperty("level").GetString());
+        Assert.Equal(afterFirst.EventId, logged.RootElement.GetProperty("eventId").GetString());
+        Assert.Equal("MalformedDetail", logged.RootElement.GetProperty("errorCode").GetString());
+        Assert.Equal(id, logged.RootElement.GetProperty("executionId").GetString());
+    }
+
+    [Fact]
+    public async Task PublishPendingEvents_EventBridgeFailingInternally_NeverCountedAsAnAttempt()
+    {
+        // Arrange
+        await using var harness = await EngineHarness.StartAsync(dynamo);
+        var plan = await OneWavePlanAsync(harness);
+        harness.Events.RejectNext(ExecutionEvents.Completed, times: OrchestrationEngine.MaxPublishAttempts + 1);
+        var started = await harness.StartAsync(plan);
+        var id = started.Execution.ExecutionId;
+        await harness.RunToEndAsync(started.Execution);
+        await WaitUntilAsync(() => OfferedFor(harness, id, ExecutionEvents.Completed).Count == 1);
+
+        // Act
+        for (var sweep = 0; sweep < OrchestrationEngine.MaxPublishAttempts + 1; sweep++)
+        {
+            harness.Clock.Advance(PastGrace);
+            await harness.Engine.PublishPendingEventsAsync(CancellationToken.None);
+        }
+
+        // Assert: the outage outlasted the attempt limit, and the event still went out once it ended.
+        Assert.Single(AcceptedFor(harness, id, ExecutionEvents.Completed));
+        Assert.Empty(await harness.Executions.GetPendingEventsAsync(id, CancellationToken.None));
+        Assert.Empty(await harness.Executions.GetUndeliverableEventsAsync(id, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task TrackTerminations_TerminatingRunOlderThanNewestFifty_TrackedToCompletion()
     {
         // Arrange

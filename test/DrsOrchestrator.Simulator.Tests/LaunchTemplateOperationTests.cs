@@ -234,6 +234,34 @@ public sealed class LaunchTemplateOperationTests
         Assert.Equal(subnet.AvailabilityZone, instance.Element(Ec2 + "placement")!.Element(Ec2 + "availabilityZone")!.Value);
     }
 
+    [Fact]
+    public async Task DeleteLaunchTemplateVersions_ExistingMissingAndDefault_ReportsEachAndNeverReusesTheNumber()
+    {
+        // Arrange
+        await using var harness = await SimulatorHarness.StartAsync();
+        var template = harness.Servers()[0].LaunchConfiguration.Ec2LaunchTemplateId;
+        var client = harness.Client();
+        await Ec2Async(client, "CreateLaunchTemplateVersion", ("LaunchTemplateId", template), ("LaunchTemplateData.InstanceType", "m5.xlarge"));
+
+        // Act
+        var response = await Ec2Async(client, "DeleteLaunchTemplateVersions",
+            ("LaunchTemplateId", template), ("LaunchTemplateVersion.1", "2"), ("LaunchTemplateVersion.2", "7"), ("LaunchTemplateVersion.3", "1"));
+        var next = await Ec2Async(client, "CreateLaunchTemplateVersion", ("LaunchTemplateId", template), ("LaunchTemplateData.InstanceType", "m5.large"));
+        var missingList = await Ec2Async(client, "DeleteLaunchTemplateVersions", ("LaunchTemplateId", template));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        var deleted = Assert.Single(Items(response, "successfullyDeletedLaunchTemplateVersionSet"));
+        Assert.Equal(("2", template), (deleted.Element(Ec2 + "versionNumber")!.Value, deleted.Element(Ec2 + "launchTemplateId")!.Value));
+        var failed = Items(response, "unsuccessfullyDeletedLaunchTemplateVersionSet")
+            .Select(i => (i.Element(Ec2 + "versionNumber")!.Value, i.Element(Ec2 + "responseError")!.Element(Ec2 + "code")!.Value))
+            .ToList();
+        Assert.Equal([("7", "launchTemplateVersionDoesNotExist"), ("1", "unexpectedError")], failed);
+        Assert.Equal("3", VersionNumber(next));
+        Assert.Equal("MissingParameter", ErrorCode(missingList));
+        Assert.Equal([1L, 3L], harness.Simulator.LaunchTemplate(Account1, East, template)!.Versions.Select(v => v.VersionNumber));
+    }
+
     private static Task<SimResponse> Ec2Async(SimulatorClient client, string action, params (string Name, string Value)[] parameters)
     {
         var form = $"Action={action}&Version=2016-11-15" + string.Concat(parameters.Select(p => $"&{Uri.EscapeDataString(p.Name)}={Uri.EscapeDataString(p.Value)}"));

@@ -18,7 +18,8 @@ namespace DrsOrchestrator.Application.Common;
 /// the settings ask, so a retried step makes no writes. A write is a new version based on the default
 /// (EC2 copies it and replaces only what the request sets), made the default afterwards. The version's
 /// client token is derived from the template, its source version and the change: a retry after a crash
-/// between the two calls gets the same version back instead of a second one.
+/// between the two calls gets the same version back instead of a second one. A version EC2 creates
+/// with warnings is deleted again (docs/adr/0008).
 /// </remarks>
 internal static class Ec2LaunchTemplateSettings
 {
@@ -99,7 +100,7 @@ internal static class Ec2LaunchTemplateSettings
     /// from it and makes that the default.
     /// </summary>
     /// <returns>Whether anything was written.</returns>
-    /// <exception cref="AwsServiceException">EC2 refused a call, or created the version with warnings (then it is not made the default).</exception>
+    /// <exception cref="AwsServiceException">EC2 refused a call, or created the version with warnings (then it is not made the default, and is deleted).</exception>
     public static async Task<bool> ApplyAsync(IEc2Client ec2, string launchTemplateId, Ec2LaunchTemplateChange wanted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ec2);
@@ -112,13 +113,27 @@ internal static class Ec2LaunchTemplateSettings
         var created = await ec2.CreateLaunchTemplateVersionAsync(ToNewVersion(current, wanted), cancellationToken).ConfigureAwait(false);
         if (created.Warnings.Count > 0)
         {
-            // A version EC2 could not validate would fail at launch; the current default stays in force.
+            // A version EC2 could not validate would fail at launch; the current default stays in force,
+            // and the version goes, so retries (each a new version once the settings change) leave none
+            // behind. Throttling and EC2 failures of the delete propagate: the caller's retry creates the
+            // version again (same client token) and deletes it then.
             var first = created.Warnings[0];
+            var outcome = "was deleted";
+            try
+            {
+                await ec2.DeleteLaunchTemplateVersionAsync(launchTemplateId, created.VersionNumber, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AwsServiceException ex) when (ex is not (AwsThrottlingException or AwsInternalServerException))
+            {
+                // Refused (e.g. the role lacks the permission): the warning stays the reason the server fails.
+                outcome = $"could not be deleted: {ex.ErrorCode}";
+            }
+
             throw new AwsValidationException(
                 "ec2",
                 first.Code,
                 400,
-                $"ec2 {first.Code}: {first.Message} (launch template {launchTemplateId} version {created.VersionNumber} was not made the default)");
+                $"ec2 {first.Code}: {first.Message} (launch template {launchTemplateId} version {created.VersionNumber} was not made the default and {outcome})");
         }
 
         await ec2.SetDefaultLaunchTemplateVersionAsync(launchTemplateId, created.VersionNumber, cancellationToken).ConfigureAwait(false);

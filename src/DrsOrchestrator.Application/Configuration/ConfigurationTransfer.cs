@@ -139,13 +139,9 @@ public sealed class ConfigurationTransfer(
         {
             var p = snapshot.RecoveryPlans[i];
             var field = $"recoveryPlans[{i}]";
+            // Includes RecoveryPlanLimits.MaxProtectionGroups, which the repository would otherwise refuse
+            // only after the groups before it were written.
             problems.AddRange(Prefix(field, RecoveryPlan.Validate(p.ToDraft(), groupIds)));
-            var named = p.ProtectionGroupIds.Distinct(StringComparer.Ordinal).Count();
-            if (named > IRecoveryPlanRepository.MaxProtectionGroups)
-            {
-                // The repository would refuse it after the groups before it were written; refuse the file instead.
-                problems.Add(field + ".waves", ErrorCodes.LimitExceeded, $"A plan names at most {IRecoveryPlanRepository.MaxProtectionGroups} distinct protection groups; this one names {named}.");
-            }
 
             if (string.IsNullOrWhiteSpace(p.PlanId) || !planIds.Add(p.PlanId))
             {

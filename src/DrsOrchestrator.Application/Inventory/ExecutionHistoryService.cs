@@ -87,6 +87,7 @@ public sealed class ExecutionHistoryService(IExecutionRepository executions, IDr
     public async Task<ExecutionReport> ReportAsync(string executionId, CancellationToken cancellationToken)
     {
         var execution = await GetAsync(executionId, cancellationToken).ConfigureAwait(false);
+        var undelivered = await executions.GetUndeliverableEventsAsync(executionId, cancellationToken).ConfigureAwait(false);
         var record = execution.Record;
         var now = time.GetUtcNow();
         var waves = record.Waves.Select(w =>
@@ -120,12 +121,13 @@ public sealed class ExecutionHistoryService(IExecutionRepository executions, IDr
         return new ExecutionReport(
             record.ExecutionId, record.PlanId, record.Plan.Name, record.Type, record.Status, record.InitiatedBy, record.InvocationSource,
             record.CreatedAt, record.StartedAt, record.EndedAt, record.Plan.RtoTargetMinutes, actual is { } a ? Math.Round(a, 2) : null, rtoMet,
-            waves, failures, operatorActions, record.Termination, record.FailureCause, now);
+            waves, failures, operatorActions, record.Termination, record.FailureCause, undelivered, now);
     }
 
     /// <summary>
-    /// Deletes finished executions; active ones are refused one by one rather than failing the batch, so a
-    /// cleanup script sees exactly which runs remain and why.
+    /// Deletes finished executions; active ones, and ended ones with events not yet published (EXECUTION_EVENTS_PENDING,
+    /// docs/adr/0009), are refused one by one rather than failing the batch, so a cleanup script sees exactly
+    /// which runs remain and why.
     /// </summary>
     public async Task<BulkDeleteResult> DeleteFinishedAsync(IReadOnlyList<string> executionIds, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using DrsOrchestrator.Domain.Executions;
+using DrsOrchestrator.Domain.Ports.Persistence;
 
 namespace DrsOrchestrator.Application.Inventory;
 
@@ -6,6 +7,7 @@ namespace DrsOrchestrator.Application.Inventory;
 /// <param name="RtoTargetMinutes">The plan's target when the run started (planned).</param>
 /// <param name="ActualMinutes">Start to end of the run (or to now while it runs).</param>
 /// <param name="RtoMet">Null when the plan set no target or the run has not ended.</param>
+/// <param name="UndeliveredEvents">Events of the run EventBridge rejected until the outbox gave up on them (docs/adr/0009): consumers never saw these.</param>
 public sealed record ExecutionReport(
     string ExecutionId,
     string PlanId,
@@ -25,4 +27,5 @@ public sealed record ExecutionReport(
     IReadOnlyList<AuditEntry> OperatorActions,
     TerminationState Cleanup,
     string? FailureCause,
+    IReadOnlyList<UndeliverableEvent> UndeliveredEvents,
     DateTimeOffset GeneratedAt);

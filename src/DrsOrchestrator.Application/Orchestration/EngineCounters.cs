@@ -13,6 +13,7 @@ public sealed class EngineCounters
     private long _outboxRowsDeleted;
     private long _eventsPublished;
     private long _eventsRejected;
+    private long _eventsUndeliverable;
 
     /// <summary>Conditional writes of an execution that won.</summary>
     public long StateWrites => Interlocked.Read(ref _stateWrites);
@@ -43,6 +44,9 @@ public sealed class EngineCounters
     /// <summary>Events the bus rejected or a failed call did not deliver; their rows stay for a later publish.</summary>
     public long EventsRejectedCount => Interlocked.Read(ref _eventsRejected);
 
+    /// <summary>Events the outbox gave up on after <see cref="OrchestrationEngine.MaxPublishAttempts"/> rejections.</summary>
+    public long EventsUndeliverableCount => Interlocked.Read(ref _eventsUndeliverable);
+
     internal void StateWritten() => Interlocked.Increment(ref _stateWrites);
 
     internal void JobStarted() => Interlocked.Increment(ref _jobsStarted);
@@ -62,4 +66,6 @@ public sealed class EngineCounters
     internal void EventsPublished(int count) => Interlocked.Add(ref _eventsPublished, count);
 
     internal void EventsRejected(int count) => Interlocked.Add(ref _eventsRejected, count);
+
+    internal void EventUndeliverable() => Interlocked.Increment(ref _eventsUndeliverable);
 }

@@ -10,6 +10,9 @@ internal sealed class Ec2Client(Ec2QueryProtocol protocol) : IEc2Client
     /// <summary>Guards against a service that keeps handing out tokens; 1,000 pages is far beyond any real list.</summary>
     private const int MaxPages = 1000;
 
+    /// <summary>DeleteLaunchTemplateVersions' per-version code for a version that does not exist (LaunchTemplateErrorCode).</summary>
+    private const string VersionAlreadyGone = "launchTemplateVersionDoesNotExist";
+
     public Task<IReadOnlyList<Ec2Subnet>> DescribeSubnetsAsync(string? vpcId, CancellationToken cancellationToken)
     {
         var parameters = new List<KeyValuePair<string, string>>();
@@ -138,6 +141,37 @@ internal sealed class Ec2Client(Ec2QueryProtocol protocol) : IEc2Client
             new("SetDefaultVersion", versionNumber.ToString(CultureInfo.InvariantCulture)),
         };
         await protocol.InvokeAsync("ModifyLaunchTemplate", parameters, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task DeleteLaunchTemplateVersionAsync(string launchTemplateId, long versionNumber, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(launchTemplateId);
+        var version = versionNumber.ToString(CultureInfo.InvariantCulture);
+        var parameters = new List<KeyValuePair<string, string>> { new("LaunchTemplateId", launchTemplateId) };
+        Ec2QueryProtocol.AddList(parameters, "LaunchTemplateVersion", [version]);
+        var root = await protocol.InvokeAsync("DeleteLaunchTemplateVersions", parameters, cancellationToken).ConfigureAwait(false);
+
+        // EC2 answers 200 and lists each version it could not delete with its own error code.
+        var failure = root.Items("unsuccessfullyDeletedLaunchTemplateVersionSet")
+            .FirstOrDefault(i => i.Long("versionNumber") is not { } n || n == versionNumber);
+        if (failure is null)
+        {
+            return;
+        }
+
+        var error = failure.Child("responseError");
+        var code = error.Text("code") ?? "unexpectedError";
+        if (code == VersionAlreadyGone)
+        {
+            return;
+        }
+
+        var message = $"ec2 {code}: launch template {launchTemplateId} version {version} was not deleted: {error.Text("message")}";
+
+        // unexpectedError is EC2 failing, not refusing: a retry may succeed.
+        throw code == "unexpectedError"
+            ? new AwsInternalServerException("ec2", code, 500, message)
+            : new AwsValidationException("ec2", code, 400, message);
     }
 
     private static Ec2LaunchTemplateVersion ReadVersion(XElement version, string launchTemplateId)

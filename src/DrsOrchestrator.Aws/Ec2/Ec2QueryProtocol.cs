@@ -1,31 +1,20 @@
-using System.Text;
 using System.Xml.Linq;
 using DrsOrchestrator.Aws.Wire;
 
 namespace DrsOrchestrator.Aws.Ec2;
 
 /// <summary>
-/// EC2's query protocol: a form-encoded POST with Action and Version, lists flattened as Name.N
-/// (Filter.1.Value.1), and an XML answer.
+/// EC2's dialect of the query protocol (<see cref="AwsQueryProtocol"/>): its API version, and lists
+/// flattened as Name.N (Filter.1.Value.1).
 /// </summary>
 internal sealed class Ec2QueryProtocol(AwsWireClient wire)
 {
     internal const string ApiVersion = "2016-11-15";
 
-    public async Task<XElement> InvokeAsync(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
-    {
-        var form = new StringBuilder();
-        form.Append("Action=").Append(Uri.EscapeDataString(action)).Append("&Version=").Append(ApiVersion);
-        foreach (var (name, value) in parameters)
-        {
-            form.Append('&').Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
-        }
+    private readonly AwsQueryProtocol _query = new(wire, ApiVersion);
 
-        var request = new WireRequest(action, HttpMethod.Post, "/", Encoding.UTF8.GetBytes(form.ToString()), "application/x-www-form-urlencoded; charset=utf-8");
-        var response = await wire.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        using var stream = new MemoryStream(response.Body);
-        return XDocument.Load(stream).Root ?? throw new FormatException($"{action} returned an empty document.");
-    }
+    public Task<XElement> InvokeAsync(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken) =>
+        _query.InvokeAsync(action, parameters, cancellationToken);
 
     /// <summary>Adds Prefix.1, Prefix.2, ... for a list member.</summary>
     public static void AddList(List<KeyValuePair<string, string>> parameters, string prefix, IReadOnlyList<string>? values)

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Xml.Linq;
 using DrsOrchestrator.Aws.Ec2;
 using DrsOrchestrator.Aws.Wire;
 using DrsOrchestrator.Domain.Ports.Iam;
@@ -7,8 +5,8 @@ using DrsOrchestrator.Domain.Ports.Iam;
 namespace DrsOrchestrator.Aws.Iam;
 
 /// <summary>
-/// IAM's query protocol: a form-encoded POST with Action and Version to the global endpoint, answered in
-/// XML (&lt;ListInstanceProfilesResult&gt; with &lt;member&gt; lists); paging follows IsTruncated + Marker.
+/// IAM over the query protocol (<see cref="AwsQueryProtocol"/>) to the global endpoint, answered in XML
+/// (&lt;ListInstanceProfilesResult&gt; with &lt;member&gt; lists); paging follows IsTruncated + Marker.
 /// </summary>
 internal sealed class IamClient(AwsWireClient wire) : IIamClient
 {
@@ -19,6 +17,8 @@ internal sealed class IamClient(AwsWireClient wire) : IIamClient
 
     /// <summary>Guards against a service that keeps saying IsTruncated; 1,000 pages is far beyond any account.</summary>
     private const int MaxPages = 1000;
+
+    private readonly AwsQueryProtocol _query = new(wire, ApiVersion);
 
     public async Task<IReadOnlyList<IamInstanceProfile>> ListInstanceProfilesAsync(CancellationToken cancellationToken)
     {
@@ -32,7 +32,7 @@ internal sealed class IamClient(AwsWireClient wire) : IIamClient
                 parameters.Add(new("Marker", marker));
             }
 
-            var result = (await InvokeAsync("ListInstanceProfiles", parameters, cancellationToken).ConfigureAwait(false)).Child("ListInstanceProfilesResult");
+            var result = (await _query.InvokeAsync("ListInstanceProfiles", parameters, cancellationToken).ConfigureAwait(false)).Child("ListInstanceProfilesResult");
             profiles.AddRange(result.Members("InstanceProfiles", "member").Select(p => new IamInstanceProfile(
                 p.Text("InstanceProfileName") ?? string.Empty,
                 p.Text("Arn") ?? string.Empty,
@@ -46,20 +46,5 @@ internal sealed class IamClient(AwsWireClient wire) : IIamClient
         }
 
         throw new InvalidOperationException($"ListInstanceProfiles returned more than {MaxPages} pages.");
-    }
-
-    private async Task<XElement> InvokeAsync(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
-    {
-        var form = new StringBuilder();
-        form.Append("Action=").Append(Uri.EscapeDataString(action)).Append("&Version=").Append(ApiVersion);
-        foreach (var (name, value) in parameters)
-        {
-            form.Append('&').Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
-        }
-
-        var request = new WireRequest(action, HttpMethod.Post, "/", Encoding.UTF8.GetBytes(form.ToString()), "application/x-www-form-urlencoded; charset=utf-8");
-        var response = await wire.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        using var stream = new MemoryStream(response.Body);
-        return XDocument.Load(stream).Root ?? throw new FormatException($"{action} returned an empty document.");
     }
 }

@@ -115,7 +115,8 @@ internal sealed class LambdaStack : NestedStack
         // server's launch template (it launches nothing, so it passes no role).
         Allow(Api, [.. DrsRead, "drs:UpdateLaunchConfiguration", "drs:TagResource", "drs:UntagResource", "drs:TerminateRecoveryInstances",
             .. Ec2Read, "servicequotas:GetServiceQuota"], "*");
-        Allow(Api, ["ec2:CreateLaunchTemplateVersion", "ec2:ModifyLaunchTemplate"], LaunchTemplateArns);
+        // A version EC2 created only with warnings is deleted again (docs/adr/0008), on the same templates.
+        Allow(Api, ["ec2:CreateLaunchTemplateVersion", "ec2:ModifyLaunchTemplate", "ec2:DeleteLaunchTemplateVersions"], LaunchTemplateArns);
         Allow(Api, ["states:StartExecution"], StateMachineArn);
         Allow(Api, ["states:DescribeExecution", "states:StopExecution"], executionArns);
         Allow(Api, ["states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat"], "*");

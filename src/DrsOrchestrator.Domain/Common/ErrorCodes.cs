@@ -58,6 +58,7 @@ public static class ErrorCodes
     public const string InvalidStateTransition = "INVALID_STATE_TRANSITION";
     public const string ExecutionNotActive = "EXECUTION_NOT_ACTIVE";
     public const string ExecutionActive = "EXECUTION_ACTIVE";
+    public const string ExecutionEventsPending = "EXECUTION_EVENTS_PENDING";
     public const string RecoveryConfirmationRequired = "RECOVERY_CONFIRMATION_REQUIRED";
     public const string DrillOnly = "DRILL_ONLY";
     public const string UnknownWave = "UNKNOWN_WAVE";

@@ -8,6 +8,13 @@ public static class RecoveryPlanLimits
     public const int MaxWaveNameLength = 128;
     public const int MaxGroupsPerWave = 50;
 
+    /// <summary>
+    /// The most distinct protection groups one plan may name, across its waves: the plan's write and its
+    /// reference changes (groups added and dropped, docs/adr/0010) must fit one DynamoDB transaction of
+    /// 100 items. Checked here so a draft is refused with every other problem, before anything is written.
+    /// </summary>
+    public const int MaxProtectionGroups = 48;
+
     /// <summary>Objectives beyond a week are not recovery objectives any more; a typo is likelier.</summary>
     public const int MaxObjectiveMinutes = 7 * 24 * 60;
 }

@@ -40,6 +40,14 @@ internal static class WaveRules
             ValidateCriticality(wave, field, problems);
         }
 
+        if (waveOfGroup.Count > RecoveryPlanLimits.MaxProtectionGroups)
+        {
+            problems.Add(
+                "waves",
+                ErrorCodes.LimitExceeded,
+                $"A plan names at most {RecoveryPlanLimits.MaxProtectionGroups} distinct protection groups; this one names {waveOfGroup.Count}.");
+        }
+
         ValidateDependencies(waves, indexByName, problems);
     }
 

@@ -30,6 +30,7 @@ internal static class Ec2Operations
         ["DescribeLaunchTemplateVersions"] = DescribeLaunchTemplateVersions,
         ["CreateLaunchTemplateVersion"] = CreateLaunchTemplateVersion,
         ["ModifyLaunchTemplate"] = ModifyLaunchTemplate,
+        ["DeleteLaunchTemplateVersions"] = DeleteLaunchTemplateVersions,
     };
 
     public static async Task HandleAsync(HttpContext context, DrsHttpHandler handler, byte[] body, Dictionary<string, StringValues> form)
@@ -222,6 +223,23 @@ internal static class Ec2Operations
         var rendered = TemplateXml(template);
         rendered.Name = Ns + "launchTemplate";
         return new XElement(Ns + "ModifyLaunchTemplateResponse", rendered);
+    }
+
+    private static XElement DeleteLaunchTemplateVersions(DrsSimulator simulator, CallerIdentity caller, Dictionary<string, StringValues> form)
+    {
+        var versions = Indexed(form, "LaunchTemplateVersion").Select(n => form[$"LaunchTemplateVersion.{n}"].ToString()).ToList();
+        var result = simulator.DeleteLaunchTemplateVersions(caller, Value(form, "LaunchTemplateId"), Value(form, "LaunchTemplateName"), versions);
+        var template = result.Template;
+        return new XElement(Ns + "DeleteLaunchTemplateVersionsResponse",
+            new XElement(Ns + "successfullyDeletedLaunchTemplateVersionSet", result.Deleted.Select(v => Item(
+                E("launchTemplateId", template.LaunchTemplateId),
+                E("launchTemplateName", template.LaunchTemplateName),
+                E("versionNumber", v.ToString(CultureInfo.InvariantCulture))))),
+            new XElement(Ns + "unsuccessfullyDeletedLaunchTemplateVersionSet", result.Failed.Select(f => Item(
+                E("launchTemplateId", template.LaunchTemplateId),
+                E("launchTemplateName", template.LaunchTemplateName),
+                long.TryParse(f.Version, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? E("versionNumber", number.ToString(CultureInfo.InvariantCulture)) : null,
+                new XElement(Ns + "responseError", E("code", f.Code), E("message", f.Message))))));
     }
 
     private static XElement TemplateXml(SimLaunchTemplate t) => Item(

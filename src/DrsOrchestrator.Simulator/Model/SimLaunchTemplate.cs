@@ -13,10 +13,15 @@ public sealed record SimLaunchTemplate
 
     public required long DefaultVersionNumber { get; init; }
 
-    /// <summary>Every version in creation order; version N is at index N-1.</summary>
+    /// <summary>The versions that exist, in creation order; deleted ones are gone, so numbers may have gaps.</summary>
     public required IReadOnlyList<SimLaunchTemplateVersion> Versions { get; init; }
+
+    /// <summary>The highest number ever given to a version: EC2 never reuses the number of a deleted one.</summary>
+    public long HighestVersionNumberIssued { get; init; }
 
     public long LatestVersionNumber => Versions[^1].VersionNumber;
 
-    public SimLaunchTemplateVersion DefaultVersion => Versions[(int)DefaultVersionNumber - 1];
+    public long NextVersionNumber => Math.Max(HighestVersionNumberIssued, LatestVersionNumber) + 1;
+
+    public SimLaunchTemplateVersion DefaultVersion => Versions.First(v => v.VersionNumber == DefaultVersionNumber);
 }

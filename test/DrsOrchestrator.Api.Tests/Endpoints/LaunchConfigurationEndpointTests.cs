@@ -13,6 +13,9 @@ public sealed class LaunchConfigurationEndpointTests(DynamoDbLocalFixture dynamo
 {
     private const string Region = "us-west-2";
 
+    /// <summary>Where Payments runs: servers no other test of this class puts in a group.</summary>
+    private const string PaymentsRegion = "us-east-1";
+
     private static TestCaller Admin => Fleet.Admin;
 
     [Fact]
@@ -71,6 +74,37 @@ public sealed class LaunchConfigurationEndpointTests(DynamoDbLocalFixture dynamo
     }
 
     [Fact]
+    public async Task ApplyLaunchConfiguration_UnknownInstanceProfile_ServersFailWithTheWarningAndRetriesLeaveNoVersionBehind()
+    {
+        // Arrange: EC2 creates a version naming an unknown profile and only warns about it.
+        var host = await HostAsync();
+        var dbs = Fleet.Servers(host, ApiTestHost.SpokeB, PaymentsRegion, "Payments", "db").ToArray();
+        Assert.Equal(2, dbs.Length);
+        var groupId = await Fleet.CreateGroupAsync(host, ApiTestHost.SpokeB, PaymentsRegion, dbs.Select(s => s.SourceServerId), """{"instanceProfile":"no-such-profile"}""");
+        var templates = dbs.Select(s => s.LaunchConfiguration.Ec2LaunchTemplateId).ToList();
+        var versionsBefore = templates.Select(VersionsOf).ToList();
+        var deletesBefore = VersionDeletes();
+
+        // Act
+        var first = ResponseAssert.Success(await host.SendAsync(ApiRequestBuilder.Post($"/protection-groups/{groupId}/apply-launch-configuration").As(Admin)));
+        var retry = ResponseAssert.Success(await host.SendAsync(ApiRequestBuilder.Post($"/protection-groups/{groupId}/apply-launch-configuration").As(Admin)));
+
+        // Assert
+        Assert.All(new[] { first, retry }, result =>
+        {
+            Assert.Equal(dbs.Length, result.GetProperty("failed").GetInt32());
+            Assert.All(result.GetProperty("servers").EnumerateArray(), s =>
+            {
+                Assert.Equal("FAILED", s.GetProperty("status").GetString());
+                Assert.Equal("InvalidParameterValue", s.GetProperty("errorCode").GetString());
+                Assert.Contains("was not made the default and was deleted", s.GetProperty("error").GetString(), StringComparison.Ordinal);
+            });
+        });
+        Assert.Equal(versionsBefore, templates.Select(VersionsOf));
+        Assert.Equal(2 * dbs.Length, VersionDeletes() - deletesBefore);
+    }
+
+    [Fact]
     public async Task InstanceProfiles_RegisteredAccount_ListsIamProfilesWithTheGroupsUsingThem()
     {
         // Arrange
@@ -93,6 +127,16 @@ public sealed class LaunchConfigurationEndpointTests(DynamoDbLocalFixture dynamo
         Assert.Equal(ApiTestHost.SpokeB, call.AccountId);
         Assert.StartsWith("ASIASIM" + ApiTestHost.SpokeB, call.AccessKeyId, StringComparison.Ordinal);
     }
+
+    /// <summary>The template's versions and which is the default, as EC2 holds them.</summary>
+    private string VersionsOf(string launchTemplateId)
+    {
+        var template = simulator.Simulator.LaunchTemplate(ApiTestHost.SpokeB, PaymentsRegion, launchTemplateId)!;
+        return $"{string.Join(',', template.Versions.Select(v => v.VersionNumber))} default {template.DefaultVersionNumber}";
+    }
+
+    private int VersionDeletes() =>
+        simulator.Simulator.Calls.Count(c => c.AccountId == ApiTestHost.SpokeB && c.Operation == "DeleteLaunchTemplateVersions");
 
     private int TemplateWrites() =>
         simulator.Simulator.Calls.Count(c => c.AccountId == ApiTestHost.SpokeB && c.Operation is "CreateLaunchTemplateVersion" or "ModifyLaunchTemplate");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DrsOrchestrator.Api.Tests.Support;
+using DrsOrchestrator.Domain.RecoveryPlans;
 using DrsOrchestrator.Domain.Security;
 using DrsOrchestrator.Tests.Common.DynamoDb;
 
@@ -51,6 +52,28 @@ public sealed class RecoveryPlanEndpointTests(DynamoDbLocalFixture dynamo, ApiSi
 
         // Assert
         ResponseAssert.Error(response, 422, code);
+        Assert.Equal(before, await host.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task CreateRecoveryPlan_MoreDistinctGroupsThanOneWriteHolds_Returns422LimitExceededWithTheOtherProblems()
+    {
+        // Arrange: one wave per group, one group past the limit, none of them stored; the domain reports
+        // the limit with every other problem, before the repository is asked to write anything.
+        var host = await HostAsync();
+        var waves = string.Join(',', Enumerable.Range(0, RecoveryPlanLimits.MaxProtectionGroups + 1)
+            .Select(i => $$"""{"name":"w{{i}}","protectionGroupIds":["pg-missing-{{i}}"]}"""));
+        var body = $$"""{"name":"too-wide-{{Guid.NewGuid():N}}","waves":[{{waves}}]}""";
+        var before = await host.SnapshotAsync();
+
+        // Act
+        var response = await host.SendAsync(ApiRequestBuilder.Post("/recovery-plans", body).As(Admin));
+
+        // Assert
+        var error = ResponseAssert.Error(response, 422, "UNKNOWN_PROTECTION_GROUP");
+        var limit = Assert.Single(error.GetProperty("details").GetProperty("errors").EnumerateArray(), e => e.GetProperty("code").GetString() == "LIMIT_EXCEEDED");
+        Assert.Equal("waves", limit.GetProperty("field").GetString());
+        Assert.Contains($"at most {RecoveryPlanLimits.MaxProtectionGroups} distinct protection groups", limit.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(before, await host.SnapshotAsync());
     }
 

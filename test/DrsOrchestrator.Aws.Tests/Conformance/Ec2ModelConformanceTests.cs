@@ -2,6 +2,7 @@ using System.Text;
 using System.Xml.Linq;
 using DrsOrchestrator.Aws.Ec2;
 using DrsOrchestrator.Aws.Wire;
+using DrsOrchestrator.Domain.Ports.Drs;
 using DrsOrchestrator.Domain.Ports.Ec2;
 
 namespace DrsOrchestrator.Aws.Tests.Conformance;
@@ -44,6 +45,7 @@ public sealed class Ec2ModelConformanceTests
         ("DescribeLaunchTemplateVersions", c => c.DescribeDefaultLaunchTemplateVersionAsync("lt-1", default)),
         ("CreateLaunchTemplateVersion", c => c.CreateLaunchTemplateVersionAsync(FullVersionRequest, default)),
         ("ModifyLaunchTemplate", c => c.SetDefaultLaunchTemplateVersionAsync("lt-1", 3, default)),
+        ("DeleteLaunchTemplateVersions", c => c.DeleteLaunchTemplateVersionAsync("lt-1", 3, default)),
     ];
 
     [Fact]
@@ -136,6 +138,20 @@ public sealed class Ec2ModelConformanceTests
         Assert.Equal("sample-LaunchTemplateId", created.LaunchTemplateId);
         Assert.Equal(1, created.VersionNumber);
         Assert.Equal(new Ec2ValidationError("sample-Code", "sample-Message"), Assert.Single(created.Warnings));
+    }
+
+    [Fact]
+    public async Task DeleteLaunchTemplateVersion_ModelAnswerListsTheVersionAsNotDeleted_ThrowsWithItsCode()
+    {
+        // Arrange: the sample answer lists version 1 under unsuccessfullyDeletedLaunchTemplateVersionSet.
+        var handler = new CapturingHandler { AnswerContentType = "text/xml", AnswerBody = SampleXml("DeleteLaunchTemplateVersions", withNextToken: false) };
+
+        // Act
+        var error = await Assert.ThrowsAsync<AwsValidationException>(() => NewClient(handler).DeleteLaunchTemplateVersionAsync("lt-1", 1, default));
+
+        // Assert
+        Assert.Equal(("ec2", "sample-Code"), (error.Service, error.ErrorCode));
+        Assert.Contains("LaunchTemplateVersion.1=1", Encoding.UTF8.GetString(handler.Requests[^1].Body), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -245,7 +261,8 @@ public sealed class Ec2ModelConformanceTests
     {
         XNamespace ns = $"http://ec2.amazonaws.com/doc/{model.Metadata.GetProperty("apiVersion").GetString()}/";
         var root = new XElement(ns + $"{operation}Response");
-        FillStructure(root, model.Output(operation)!.Value, ns, 0);
+        // Deep enough for launch-template data (version set → data → interfaces → groups).
+        new QueryXmlSampler(model, ns, maxDepth: 8, timestamp: "2024-05-01T10:00:00.000Z").FillStructure(root, model.Output(operation)!.Value);
         var token = root.Elements().FirstOrDefault(e => e.Name.LocalName == "nextToken");
         if (!withNextToken)
         {
@@ -253,51 +270,6 @@ public sealed class Ec2ModelConformanceTests
         }
 
         return root.ToString(SaveOptions.DisableFormatting);
-    }
-
-    private void FillStructure(XElement parent, System.Text.Json.JsonElement shape, XNamespace ns, int depth)
-    {
-        foreach (var (name, member) in ApiModel.Members(model.Resolve(shape)))
-        {
-            var element = new XElement(ns + ApiModel.LocationName(name, member));
-            Fill(element, member, name, ns, depth + 1);
-            parent.Add(element);
-        }
-    }
-
-    private void Fill(XElement element, System.Text.Json.JsonElement shape, string name, XNamespace ns, int depth)
-    {
-        // Deep enough for launch-template data (version set → data → interfaces → groups), shallow enough to stop recursive shapes.
-        if (depth > 8)
-        {
-            return;
-        }
-
-        var resolved = model.Resolve(shape);
-        switch (ApiModel.TypeOf(resolved))
-        {
-            case "structure":
-                FillStructure(element, resolved, ns, depth);
-                break;
-            case "list":
-                var memberShape = resolved.GetProperty("member");
-                var item = new XElement(ns + (memberShape.TryGetProperty("locationName", out var itemName) ? itemName.GetString()! : "member"));
-                Fill(item, memberShape, name, ns, depth + 1);
-                element.Add(item);
-                break;
-            case "boolean":
-                element.Value = "true";
-                break;
-            case "integer" or "long" or "double" or "float":
-                element.Value = "1";
-                break;
-            case "timestamp":
-                element.Value = "2024-05-01T10:00:00.000Z";
-                break;
-            default:
-                element.Value = $"sample-{name}";
-                break;
-        }
     }
 
     private static string Action(CapturedRequest request) =>

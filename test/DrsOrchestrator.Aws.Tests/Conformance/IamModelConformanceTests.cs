@@ -62,7 +62,7 @@ public sealed class IamModelConformanceTests
         var operation = model.Operation("ListInstanceProfiles");
         var output = model.Output("ListInstanceProfiles")!.Value;
         var result = new XElement(ns + operation.GetProperty("output").GetProperty("resultWrapper").GetString()!);
-        FillStructure(result, output, ns, 0);
+        new QueryXmlSampler(model, ns, maxDepth: 6, timestamp: "2024-05-01T10:00:00Z").FillStructure(result, output);
         result.Element(ns + "IsTruncated")!.Value = truncated ? "true" : "false";
         if (!truncated)
         {
@@ -71,49 +71,6 @@ public sealed class IamModelConformanceTests
 
         return new XElement(ns + "ListInstanceProfilesResponse", result, new XElement(ns + "ResponseMetadata", new XElement(ns + "RequestId", "r-1")))
             .ToString(SaveOptions.DisableFormatting);
-    }
-
-    private void FillStructure(XElement parent, System.Text.Json.JsonElement shape, XNamespace ns, int depth)
-    {
-        foreach (var (name, member) in ApiModel.Members(model.Resolve(shape)))
-        {
-            var element = new XElement(ns + ApiModel.LocationName(name, member));
-            Fill(element, member, name, ns, depth + 1);
-            parent.Add(element);
-        }
-    }
-
-    private void Fill(XElement element, System.Text.Json.JsonElement shape, string name, XNamespace ns, int depth)
-    {
-        if (depth > 6)
-        {
-            return;
-        }
-
-        var resolved = model.Resolve(shape);
-        switch (ApiModel.TypeOf(resolved))
-        {
-            case "structure":
-                FillStructure(element, resolved, ns, depth);
-                break;
-            case "list":
-                var item = new XElement(ns + "member");
-                Fill(item, resolved.GetProperty("member"), name, ns, depth + 1);
-                element.Add(item);
-                break;
-            case "boolean":
-                element.Value = "true";
-                break;
-            case "integer" or "long":
-                element.Value = "1";
-                break;
-            case "timestamp":
-                element.Value = "2024-05-01T10:00:00Z";
-                break;
-            default:
-                element.Value = $"sample-{name}";
-                break;
-        }
     }
 
     private static Dictionary<string, string> Form(CapturedRequest request) =>

@@ -206,6 +206,49 @@ public sealed class Ec2ClientSimulatorTests
         Assert.Equal("InvalidParameterValue", Assert.Single(created.Warnings).Code);
     }
 
+    [Fact]
+    public async Task DeleteLaunchTemplateVersion_WarnedVersion_GoneAndNextVersionGetsANewNumber()
+    {
+        // Arrange
+        await using var sim = await SimulatorHarness.StartAsync(new SimulatedFleet().WithSpokeServers(1));
+        var templateId = sim.Simulator.SourceServersOf(SimulatedFleet.SpokeAccountId, SimulatedFleet.Region)[0].LaunchConfiguration.Ec2LaunchTemplateId;
+        var ec2 = SpokeEc2(sim);
+        var warned = await ec2.CreateLaunchTemplateVersionAsync(
+            new Ec2NewLaunchTemplateVersion(templateId, 1, "token-e", IamInstanceProfile: new Ec2IamInstanceProfile(null, "missing-profile")), default);
+
+        // Act
+        await ec2.DeleteLaunchTemplateVersionAsync(templateId, warned.VersionNumber, default);
+        await ec2.DeleteLaunchTemplateVersionAsync(templateId, warned.VersionNumber, default);
+        var replayed = await ec2.CreateLaunchTemplateVersionAsync(
+            new Ec2NewLaunchTemplateVersion(templateId, 1, "token-e", IamInstanceProfile: new Ec2IamInstanceProfile(null, "missing-profile")), default);
+        var missing = await Assert.ThrowsAnyAsync<AwsServiceException>(() => ec2.SetDefaultLaunchTemplateVersionAsync(templateId, warned.VersionNumber, default));
+
+        // Assert: the second delete finds nothing and succeeds; a deleted number is never handed out again.
+        Assert.Equal(2, warned.VersionNumber);
+        Assert.Equal(3, replayed.VersionNumber);
+        Assert.Equal("InvalidParameterValue", Assert.Single(replayed.Warnings).Code);
+        Assert.Equal("InvalidLaunchTemplateId.VersionNotFound", missing.ErrorCode);
+        var template = sim.Simulator.LaunchTemplate(SimulatedFleet.SpokeAccountId, SimulatedFleet.Region, templateId)!;
+        Assert.Equal([1L, 3L], template.Versions.Select(v => v.VersionNumber));
+        Assert.Equal(1, (await ec2.DescribeDefaultLaunchTemplateVersionAsync(templateId, default)).VersionNumber);
+        Assert.Equal(2, sim.Simulator.Calls.Count(c => c.Operation == "DeleteLaunchTemplateVersions" && c.AccountId == SimulatedFleet.SpokeAccountId));
+    }
+
+    [Fact]
+    public async Task DeleteLaunchTemplateVersion_DefaultVersion_ThrowsWithEc2CodeAndKeepsIt()
+    {
+        // Arrange
+        await using var sim = await SimulatorHarness.StartAsync(new SimulatedFleet().WithSpokeServers(1));
+        var templateId = sim.Simulator.SourceServersOf(SimulatedFleet.SpokeAccountId, SimulatedFleet.Region)[0].LaunchConfiguration.Ec2LaunchTemplateId;
+
+        // Act
+        var error = await Assert.ThrowsAnyAsync<AwsServiceException>(() => SpokeEc2(sim).DeleteLaunchTemplateVersionAsync(templateId, 1, default));
+
+        // Assert
+        Assert.Equal(("ec2", "unexpectedError"), (error.Service, error.ErrorCode));
+        Assert.Single(sim.Simulator.LaunchTemplate(SimulatedFleet.SpokeAccountId, SimulatedFleet.Region, templateId)!.Versions);
+    }
+
     private static IEc2Client SpokeEc2(SimulatorHarness sim) =>
         new CrossAccountEc2ClientFactory(sim.AccountCredentials(InMemoryAccountDirectory.WithSpoke()), sim.ClientOptions()).For(SimulatedFleet.SpokeAccountId, SimulatedFleet.Region);
 }

@@ -91,6 +91,82 @@ public sealed class ExecutionOutboxRepositoryTests(DynamoDbLocalFixture fixture)
     }
 
     [Fact]
+    public async Task RecordRejectedEventAsync_BelowLimit_CountsOnceAndMovesTheNextRetry()
+    {
+        var execution = await Repository.CreateAsync(new ExecutionBuilder().Build(), [], default);
+        execution.Start(ExecutionBuilder.Now);
+        var started = Event(execution.ExecutionId, 2, 0, "Execution Started");
+        await Repository.SaveAsync(execution, [started], default);
+        var at = ExecutionBuilder.Now.AddMinutes(10);
+
+        var first = await Repository.RecordRejectedEventAsync(execution.ExecutionId, new OutboxRejection(started.EventId, 0, "MalformedDetail", "bad detail", at, GiveUp: false), default);
+        var sameReadAgain = await Repository.RecordRejectedEventAsync(execution.ExecutionId, new OutboxRejection(started.EventId, 0, "MalformedDetail", "bad detail", at, GiveUp: false), default);
+        var beforeRetryDue = await Repository.ListWithPendingEventsAsync(at.AddSeconds(-1), new PageRequest(), default);
+        var afterRetryDue = await Repository.ListWithPendingEventsAsync(at, new PageRequest(), default);
+
+        Assert.True(first);
+        Assert.False(sameReadAgain);
+        var pending = Assert.Single(await Repository.GetPendingEventsAsync(execution.ExecutionId, default));
+        Assert.Equal((started.EventId, 1, at), (pending.EventId, pending.Attempts, pending.LastAttemptAt));
+        Assert.Empty(beforeRetryDue.Items);
+        Assert.Equal([execution.ExecutionId], afterRetryDue.Items);
+    }
+
+    [Fact]
+    public async Task RecordRejectedEventAsync_GiveUp_LeavesOutboxAndIndexAndIsKeptUndeliverable()
+    {
+        var execution = await Repository.CreateAsync(new ExecutionBuilder().Build(), [], default);
+        execution.Start(ExecutionBuilder.Now);
+        var started = Event(execution.ExecutionId, 2, 0, "Execution Started");
+        var other = Event(execution.ExecutionId, 2, 1, "Wave Completed");
+        await Repository.SaveAsync(execution, [started, other], default);
+        await Repository.RecordRejectedEventAsync(execution.ExecutionId, new OutboxRejection(started.EventId, 0, "MalformedDetail", null, ExecutionBuilder.Now, GiveUp: false), default);
+        var givenUpAt = ExecutionBuilder.Now.AddMinutes(5);
+
+        var stale = await Repository.RecordRejectedEventAsync(execution.ExecutionId, new OutboxRejection(started.EventId, 0, "MalformedDetail", null, givenUpAt, GiveUp: true), default);
+        var gaveUp = await Repository.RecordRejectedEventAsync(execution.ExecutionId, new OutboxRejection(started.EventId, 1, "MalformedDetail", "Detail is malformed.", givenUpAt, GiveUp: true), default);
+        await Repository.DeletePendingEventsAsync(execution.ExecutionId, [other.EventId], default);
+        var published = await Repository.RecordRejectedEventAsync(execution.ExecutionId, new OutboxRejection(other.EventId, 0, "MalformedDetail", null, givenUpAt, GiveUp: false), default);
+
+        Assert.False(stale);
+        Assert.True(gaveUp);
+        Assert.False(published);
+        Assert.Empty(await Repository.GetPendingEventsAsync(execution.ExecutionId, default));
+        Assert.Empty((await Repository.ListWithPendingEventsAsync(Later, new PageRequest(), default)).Items);
+        var undeliverable = Assert.Single(await Repository.GetUndeliverableEventsAsync(execution.ExecutionId, default));
+        Assert.Equal(
+            new UndeliverableEvent(started.EventId, "Execution Started", ExecutionBuilder.Now, 2, "MalformedDetail", "Detail is malformed.", givenUpAt),
+            undeliverable);
+        var rows = await ScanAllAsync(Tables.ExecutionHistory);
+        Assert.DoesNotContain(rows, r => r["sk"].S == "OUTBOX#" + other.EventId);
+        var kept = Assert.Single(rows, r => r["sk"].S.StartsWith("UNDELIVERABLE#", StringComparison.Ordinal));
+        Assert.Equal("UNDELIVERABLE", kept["attention"].S);
+        Assert.Equal(ExecutionStatus.Running, (await Repository.GetWithPendingEventsAsync(execution.ExecutionId, default))!.Execution.Status);
+    }
+
+    [Fact]
+    public async Task DeleteAsync_EndedWithPendingEvent_RefusedUntilItIsPublished()
+    {
+        var execution = await Repository.CreateAsync(new ExecutionBuilder().WithWaves(1).Build(), [], default);
+        RunToCompletion(execution);
+        var completed = Event(execution.ExecutionId, 2, 0, "Execution Completed");
+        var undeliverable = Event(execution.ExecutionId, 2, 1, "Wave Completed");
+        await Repository.SaveAsync(execution, [completed, undeliverable], default);
+        await Repository.RecordRejectedEventAsync(execution.ExecutionId, new OutboxRejection(undeliverable.EventId, 0, "MalformedDetail", null, Later, GiveUp: true), default);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => Repository.DeleteAsync(execution.ExecutionId, default));
+        var stillThere = await Repository.GetPendingEventsAsync(execution.ExecutionId, default);
+        await Repository.DeletePendingEventsAsync(execution.ExecutionId, [completed.EventId], default);
+        await Repository.DeleteAsync(execution.ExecutionId, default);
+
+        Assert.Equal((ErrorKind.Conflict, ErrorCodes.ExecutionEventsPending), (refused.Kind, refused.Code));
+        Assert.Equal(1, refused.Details!["pendingEvents"]);
+        Assert.Equal([completed.EventId], stillThere.Select(e => e.EventId));
+        Assert.Null(await Repository.GetAsync(execution.ExecutionId, default));
+        Assert.DoesNotContain(await ScanAllAsync(Tables.ExecutionHistory), r => r["executionId"].S == execution.ExecutionId);
+    }
+
+    [Fact]
     public async Task ListWithPendingEventsAsync_MoreExecutionsThanOnePage_PagesThroughEvery()
     {
         var ids = new List<string>();

@@ -5,6 +5,7 @@ using DrsOrchestrator.Aws.Persistence.RecoveryPlans;
 using DrsOrchestrator.Domain.Accounts;
 using DrsOrchestrator.Domain.Common;
 using DrsOrchestrator.Domain.Ports.Persistence;
+using DrsOrchestrator.Domain.RecoveryPlans;
 using DrsOrchestrator.Tests.Common.DynamoDb;
 
 namespace DrsOrchestrator.Aws.Tests.Persistence;
@@ -114,8 +115,10 @@ public sealed class ReferenceTests(DynamoDbLocalFixture fixture) : PersistenceTe
     [Fact]
     public async Task PlanCreateAsync_MoreGroupsThanOneTransactionHolds_ThrowsLimitExceeded()
     {
-        var groups = Enumerable.Range(0, IRecoveryPlanRepository.MaxProtectionGroups + 1).Select(_ => TestIds.Group()).ToList();
-        var plan = ExecutionBuilder.Plan(TestIds.Plan(), groups);
+        // The domain refuses such a draft first; a plan built past it still meets the repository's own guard.
+        var groups = Enumerable.Range(0, RecoveryPlanLimits.MaxProtectionGroups + 1).Select(_ => TestIds.Group()).ToList();
+        var valid = ExecutionBuilder.Plan(TestIds.Plan(), groups[..^1]);
+        var plan = valid with { Waves = [.. valid.Waves, new PlanWave { Name = "one too many", ProtectionGroupIds = [groups[^1]] }] };
 
         var error = await Assert.ThrowsAsync<DomainException>(() => Plans.CreateAsync(plan, default));
 

@@ -194,7 +194,7 @@ public sealed class LambdaStackTests(FullAppFixture full, ApiOnlyAppFixture apiO
 
         // Assert
         var write = Assert.Single(templateWrites);
-        Assert.Equal(["ec2:CreateLaunchTemplateVersion", "ec2:ModifyLaunchTemplate"], write.Actions().Order(StringComparer.Ordinal));
+        Assert.Equal(["ec2:CreateLaunchTemplateVersion", "ec2:DeleteLaunchTemplateVersions", "ec2:ModifyLaunchTemplate"], write.Actions().Order(StringComparer.Ordinal));
         var resource = write["Resource"]!.ToJsonString();
         Assert.Contains(":launch-template/*", resource, StringComparison.Ordinal);
         Assert.Contains("AWS::AccountId", resource, StringComparison.Ordinal);
@@ -219,6 +219,7 @@ public sealed class LambdaStackTests(FullAppFixture full, ApiOnlyAppFixture apiO
         Assert.Contains("ec2:DescribeLaunchTemplateVersions", actions);
         Assert.Contains("ec2:CreateLaunchTemplateVersion", actions);
         Assert.Contains("ec2:ModifyLaunchTemplate", actions);
+        Assert.Contains("ec2:DeleteLaunchTemplateVersions", actions);
         Assert.Equal(["iam:PassRole"], passRole.Actions());
         Assert.Equal("ec2.amazonaws.com", passRole["Condition"]!["StringEquals"]!["iam:PassedToService"].Str());
         Assert.Contains(":role/*\"", passRole["Resource"]!.ToJsonString(), StringComparison.Ordinal);

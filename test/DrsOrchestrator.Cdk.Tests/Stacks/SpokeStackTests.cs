@@ -91,7 +91,7 @@ public sealed class SpokeStackTests(FullAppFixture full, ExternalRoleAppFixture 
 
         // Assert
         Assert.All(
-            new[] { "ec2:DescribeLaunchTemplateVersions", "ec2:CreateLaunchTemplateVersion", "ec2:ModifyLaunchTemplate", "iam:ListInstanceProfiles" },
+            new[] { "ec2:DescribeLaunchTemplateVersions", "ec2:CreateLaunchTemplateVersion", "ec2:ModifyLaunchTemplate", "ec2:DeleteLaunchTemplateVersions", "iam:ListInstanceProfiles" },
             a => Assert.Contains(a, actions));
         Assert.Equal(["iam:PassRole"], passRole.Actions());
         // Any of this account's roles, since the operator picks the instance profile, but never another account's.

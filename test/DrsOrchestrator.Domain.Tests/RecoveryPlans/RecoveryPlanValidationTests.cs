@@ -62,7 +62,27 @@ public sealed class RecoveryPlanValidationTests
             builder.WithWave($"w{i}", $"pg-{i}");
         }
 
-        AssertSingleProblem(builder, "waves", ErrorCodes.LimitExceeded);
+        var problems = Problems(builder);
+
+        // One group per wave is the fewest there can be, so the plan-wide group limit is exceeded as well.
+        Assert.Equal(2, problems.Count);
+        Assert.All(problems, p => Assert.Equal(("waves", ErrorCodes.LimitExceeded), (p.Field, p.Code)));
+        Assert.Contains(problems, p => p.Message.Contains($"{RecoveryPlanLimits.MaxWaves} waves", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_MoreDistinctGroupsThanOneWriteHolds_LimitExceededOnWaves()
+    {
+        var builder = new RecoveryPlanBuilder();
+        for (var i = 0; i <= RecoveryPlanLimits.MaxProtectionGroups; i++)
+        {
+            builder.WithWave($"w{i}", $"pg-{i}");
+        }
+
+        var problem = Assert.Single(Problems(builder));
+
+        Assert.Equal(("waves", ErrorCodes.LimitExceeded), (problem.Field, problem.Code));
+        Assert.Contains($"at most {RecoveryPlanLimits.MaxProtectionGroups} distinct protection groups; this one names {RecoveryPlanLimits.MaxProtectionGroups + 1}", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,7 +122,12 @@ public sealed class RecoveryPlanValidationTests
     {
         var groups = Enumerable.Range(0, RecoveryPlanLimits.MaxGroupsPerWave + 1).Select(i => $"pg-{i}").ToArray();
 
-        AssertSingleProblem(new RecoveryPlanBuilder().WithWave("a", groups), "waves[0].protectionGroupIds", ErrorCodes.LimitExceeded);
+        var problems = Problems(new RecoveryPlanBuilder().WithWave("a", groups));
+
+        // More than a wave holds is also more than a plan holds.
+        Assert.Equal(
+            [("waves[0].protectionGroupIds", ErrorCodes.LimitExceeded), ("waves", ErrorCodes.LimitExceeded)],
+            problems.Select(p => (p.Field, p.Code)));
     }
 
     [Fact]

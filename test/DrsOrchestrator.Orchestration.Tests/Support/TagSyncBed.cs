@@ -18,7 +18,6 @@ using DrsOrchestrator.Simulator;
 using DrsOrchestrator.Simulator.Clock;
 using DrsOrchestrator.Simulator.Diagnostics;
 using DrsOrchestrator.Simulator.Scenarios;
-using DrsOrchestrator.Tests.Common.Builders;
 using DrsOrchestrator.Tests.Common.DynamoDb;
 using DrsOrchestrator.Tests.Common.Engine;
 using DrsOrchestrator.WorkflowRunner;
@@ -133,19 +132,7 @@ internal sealed class TagSyncBed : IAsyncDisposable
         _owned.Add(db);
         var persistence = DynamoDbPersistenceOptions.Default(tables);
         var accounts = new DynamoDbTargetAccountRepository(db, persistence);
-        foreach (var account in fleet.Accounts.Where(a => a.ExternalId is not null))
-        {
-            await accounts.CreateAsync(
-                new TargetAccountBuilder()
-                    .WithAccountId(account.AccountId)
-                    .WithName(account.Name ?? account.AccountId)
-                    .WithRoleArn($"arn:aws:iam::{account.AccountId}:role/{account.RoleName ?? "DrsOrchestratorCrossAccountRole"}")
-                    .WithExternalId(account.ExternalId!)
-                    .WithRegions([.. account.Regions.Select(r => r.Region)])
-                    .At(Clock.GetUtcNow())
-                    .Build(),
-                CancellationToken.None);
-        }
+        await ScenarioAccounts.RegisterAsync(accounts, fleet, Clock.GetUtcNow());
 
         Settings = new SettingsService(new DynamoDbSettingsRepository(db, persistence), Clock);
         EngineSettings = new EngineSettings(

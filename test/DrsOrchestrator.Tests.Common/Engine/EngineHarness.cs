@@ -180,19 +180,7 @@ public sealed class EngineHarness : IAsyncDisposable
         Groups = new DynamoDbProtectionGroupRepository(db, persistence, Clock);
 
         Accounts = new DynamoDbTargetAccountRepository(db, persistence);
-        foreach (var account in fleet.Accounts.Where(a => a.ExternalId is not null))
-        {
-            await Accounts.CreateAsync(
-                new TargetAccountBuilder()
-                    .WithAccountId(account.AccountId)
-                    .WithName(account.Name ?? account.AccountId)
-                    .WithRoleArn($"arn:aws:iam::{account.AccountId}:role/{account.RoleName ?? "DrsOrchestratorCrossAccountRole"}")
-                    .WithExternalId(account.ExternalId!)
-                    .WithRegions([.. account.Regions.Select(r => r.Region)])
-                    .At(Clock.GetUtcNow())
-                    .Build(),
-                CancellationToken.None);
-        }
+        await ScenarioAccounts.RegisterAsync(Accounts, fleet, Clock.GetUtcNow());
 
         var client = new AwsClientOptions(Server.BaseAddress, new RetryOptions(MaxAttempts: 5, BaseDelay: TimeSpan.FromMilliseconds(5)), TimeSpan.FromSeconds(30), TimeProvider: new VirtualNowRealTimers(Clock));
         var credentials = new AccountCredentials(

@@ -19,14 +19,17 @@ public sealed class DynamoDbTargetAccountRepository(IAmazonDynamoDB client, Dyna
     private readonly string _table = (options ?? throw new ArgumentNullException(nameof(options))).Tables.TargetAccounts;
     private readonly ReferenceWrites _references = new(options.Tables.Locks);
     private readonly TransactionRunner _runner = new(client);
+    private readonly VersionedItemStore<TargetAccount> _items = new(
+        client,
+        options.Tables.TargetAccounts,
+        TargetAccountItemMapper.AccountId,
+        TargetAccountItemMapper.Version,
+        TargetAccountItemMapper.FromItem,
+        a => a.Version,
+        NotFound,
+        VersionConflict);
 
-    public async Task<TargetAccount?> GetAsync(string accountId, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(accountId);
-        var response = await client.GetItemAsync(new GetItemRequest { TableName = _table, Key = Key(accountId), ConsistentRead = true }, cancellationToken)
-            .ConfigureAwait(false);
-        return response.Item is { Count: > 0 } item ? TargetAccountItemMapper.FromItem(item) : null;
-    }
+    public Task<TargetAccount?> GetAsync(string accountId, CancellationToken cancellationToken) => _items.GetAsync(accountId, cancellationToken);
 
     public Task<Page<TargetAccount>> ListAsync(PageRequest page, CancellationToken cancellationToken) =>
         FullPages.ScanAsync(
@@ -43,26 +46,14 @@ public sealed class DynamoDbTargetAccountRepository(IAmazonDynamoDB client, Dyna
     {
         ArgumentNullException.ThrowIfNull(account);
         var stored = account with { Version = 1 };
-        try
-        {
-            await client.PutItemAsync(
-                new PutItemRequest
-                {
-                    TableName = _table,
-                    Item = TargetAccountItemMapper.ToItem(stored, stored.Version),
-                    ConditionExpression = "attribute_not_exists(#id)",
-                    ExpressionAttributeNames = new() { ["#id"] = TargetAccountItemMapper.AccountId },
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            throw DomainException.Conflict(
-                ErrorCodes.AccountExists,
-                $"Account {account.AccountId} is already registered.",
-                new Dictionary<string, object?> { ["accountId"] = account.AccountId });
-        }
-
+        await _items.PutAsync(
+            _items.Create(
+                TargetAccountItemMapper.ToItem(stored, stored.Version),
+                () => DomainException.Conflict(
+                    ErrorCodes.AccountExists,
+                    $"Account {account.AccountId} is already registered.",
+                    new Dictionary<string, object?> { ["accountId"] = account.AccountId })),
+            cancellationToken).ConfigureAwait(false);
         return stored;
     }
 
@@ -70,63 +61,27 @@ public sealed class DynamoDbTargetAccountRepository(IAmazonDynamoDB client, Dyna
     {
         ArgumentNullException.ThrowIfNull(account);
         var stored = account with { Version = account.Version + 1 };
-        try
-        {
-            await client.PutItemAsync(
-                new PutItemRequest
-                {
-                    TableName = _table,
-                    Item = TargetAccountItemMapper.ToItem(stored, stored.Version),
-                    ConditionExpression = "#v = :v",
-                    ExpressionAttributeNames = new() { ["#v"] = TargetAccountItemMapper.Version },
-                    ExpressionAttributeValues = new() { [":v"] = Attr.N(account.Version) },
-                    ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (ConditionalCheckFailedException ex)
-        {
-            throw Failed(account.AccountId, account.Version, ex);
-        }
-
+        await _items.PutAsync(_items.Replace(account.AccountId, TargetAccountItemMapper.ToItem(stored, stored.Version), account.Version), cancellationToken)
+            .ConfigureAwait(false);
         return stored;
     }
 
     public async Task DeleteAsync(string accountId, long expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(accountId);
-        var delete = new TransactWriteItem
-        {
-            Delete = new Delete
-            {
-                TableName = _table,
-                Key = Key(accountId),
-                ConditionExpression = "#v = :v",
-                ExpressionAttributeNames = new() { ["#v"] = TargetAccountItemMapper.Version },
-                ExpressionAttributeValues = new() { [":v"] = Attr.N(expectedVersion) },
-                ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
-            },
-        };
-        var unused = _references.CloseAccount(accountId);
 
         // Version first, so a stale delete reports VERSION_CONFLICT before ACCOUNT_IN_USE.
         await _runner.RunAsync(
-            [
-                (delete, reason => Failed(accountId, expectedVersion, reason.Item)),
-                (unused.Item, reason => unused.OnConditionFailed(reason.Item is { Count: > 0 } item ? item : null)),
-            ],
+            [_items.Delete(accountId, expectedVersion).ForRunner(), _references.CloseAccount(accountId).ForRunner()],
             cancellationToken).ConfigureAwait(false);
     }
 
-    private static DomainException Failed(string accountId, long expected, ConditionalCheckFailedException ex) => Failed(accountId, expected, ex.Item);
+    private static DomainException NotFound(string accountId) =>
+        DomainException.NotFound(ErrorCodes.AccountNotFound, $"Account {accountId} is not registered.");
 
-    private static DomainException Failed(string accountId, long expected, Dictionary<string, AttributeValue>? stored) =>
-        stored is { Count: > 0 } old
-            ? DomainException.Conflict(
-                ErrorCodes.VersionConflict,
-                $"Account {accountId} was changed by someone else (expected version {expected}); reload and retry.",
-                new Dictionary<string, object?> { ["expectedVersion"] = expected, ["currentVersion"] = old.GetNOrNull(TargetAccountItemMapper.Version) })
-            : DomainException.NotFound(ErrorCodes.AccountNotFound, $"Account {accountId} is not registered.");
-
-    private static Dictionary<string, AttributeValue> Key(string accountId) => new() { [TargetAccountItemMapper.AccountId] = Attr.S(accountId) };
+    private static DomainException VersionConflict(string accountId, long expected, long? actual) =>
+        DomainException.Conflict(
+            ErrorCodes.VersionConflict,
+            $"Account {accountId} was changed by someone else (expected version {expected}); reload and retry.",
+            new Dictionary<string, object?> { ["expectedVersion"] = expected, ["currentVersion"] = actual });
 }

@@ -87,7 +87,7 @@ internal sealed class ClaimCoordinator(IAmazonDynamoDB client, string locksTable
     {
         var operationId = Guid.NewGuid().ToString("N");
         var now = time.GetUtcNow();
-        var writeItems = writes.Select(w => (w.Item, (Func<CancellationReason, Exception>)(r => w.OnConditionFailed(r.Item is { Count: > 0 } ? r.Item : null)))).ToList();
+        var writeItems = writes.Select(w => w.ForRunner()).ToList();
         var acquireItems = acquire.Select(c => (Put(c, ownerType, ownerId, operationId, now), OnClaimFailed(c))).ToList();
         var releaseItems = release.Select(k => (Release(k, ownerType, ownerId), (Func<CancellationReason, Exception>)(_ => Lost(ownerType, ownerId)))).ToList();
 

@@ -96,6 +96,115 @@ public sealed class DynamoDbExecutionRepository : IExecutionRepository
         }
     }
 
+    public async Task<bool> RecordRejectedEventAsync(string executionId, OutboxRejection rejection, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(executionId);
+        ArgumentNullException.ThrowIfNull(rejection);
+        var key = RowKey(executionId, ExecutionItemMapper.OutboxSortKey(rejection.EventId));
+        var names = new Dictionary<string, string> { ["#sk"] = ExecutionItemMapper.SortKey, ["#n"] = ExecutionItemMapper.Attempts };
+        var values = new Dictionary<string, AttributeValue>();
+
+        // The row must still exist (a published row is not brought back by an update) and still hold the
+        // attempts it was read with (two drainers seeing one rejection count it once).
+        var condition = "attribute_exists(#sk) AND ";
+        if (rejection.PreviousAttempts == 0)
+        {
+            condition += "attribute_not_exists(#n)";
+        }
+        else
+        {
+            condition += "#n = :prev";
+            values[":prev"] = Attr.N(rejection.PreviousAttempts);
+        }
+
+        try
+        {
+            if (!rejection.GiveUp)
+            {
+                names["#code"] = ExecutionItemMapper.LastErrorCode;
+                names["#msg"] = ExecutionItemMapper.LastErrorMessage;
+                names["#last"] = ExecutionItemMapper.LastAttemptAt;
+                names["#at"] = ExecutionItemMapper.AttentionAt;
+                values[":next"] = Attr.N(rejection.PreviousAttempts + 1);
+                values[":code"] = Attr.S(rejection.ErrorCode);
+                values[":msg"] = Attr.S(rejection.ErrorMessage ?? "");
+                values[":last"] = Attr.Time(rejection.At);
+
+                // attentionAt moves to the attempt, so the finder's "older than the grace period" query skips
+                // the row until then: retries are spaced by the finder's schedule, not packed into one run.
+                values[":at"] = Attr.S(Attr.FormatTime(rejection.At));
+                await _client.UpdateItemAsync(
+                    new UpdateItemRequest
+                    {
+                        TableName = _table,
+                        Key = key,
+                        ConditionExpression = condition,
+                        UpdateExpression = "SET #n = :next, #code = :code, #msg = :msg, #last = :last, #at = :at",
+                        ExpressionAttributeNames = names,
+                        ExpressionAttributeValues = values,
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+
+            var row = await GetRowAsync(executionId, ExecutionItemMapper.OutboxSortKey(rejection.EventId), cancellationToken).ConfigureAwait(false);
+            if (row is null || (row.GetNOrNull(ExecutionItemMapper.Attempts) ?? 0) != rejection.PreviousAttempts)
+            {
+                return false;
+            }
+
+            // Moved, not flagged: pending reads stay a prefix query on OUTBOX#, and deleting the outbox row is
+            // what takes it out of the finder's index partition, as a publish does.
+            var delete = new Delete
+            {
+                TableName = _table,
+                Key = key,
+                ConditionExpression = condition,
+                ExpressionAttributeNames = names,
+            };
+            if (values.Count > 0)
+            {
+                delete.ExpressionAttributeValues = values;
+            }
+
+            await _client.TransactWriteItemsAsync(
+                new TransactWriteItemsRequest
+                {
+                    TransactItems =
+                    [
+                        new TransactWriteItem { Delete = delete },
+                        new TransactWriteItem
+                        {
+                            Put = new Put
+                            {
+                                TableName = _table,
+                                Item = ExecutionItemMapper.UndeliverableRow(row, rejection),
+                                ConditionExpression = "attribute_not_exists(#sk)",
+                                ExpressionAttributeNames = new() { ["#sk"] = ExecutionItemMapper.SortKey },
+                            },
+                        },
+                    ],
+                },
+                cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+        catch (TransactionCanceledException ex) when (ex.CancellationReasons?.Any(r => r.Code == "ConditionalCheckFailed") == true)
+        {
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<UndeliverableEvent>> GetUndeliverableEventsAsync(string executionId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(executionId);
+        var rows = await QueryPartitionAsync(executionId, ExecutionItemMapper.UndeliverableSortKeyPrefix, cancellationToken).ConfigureAwait(false);
+        return rows.Select(ExecutionItemMapper.UndeliverableFromRow).ToList();
+    }
+
     public async Task<Page<string>> ListWithPendingEventsAsync(DateTimeOffset storedBefore, PageRequest page, CancellationToken cancellationToken) =>
         await QueryAttentionAsync(ExecutionItemMapper.AttentionOutbox, storedBefore, page, cancellationToken).ConfigureAwait(false);
 
@@ -242,6 +351,17 @@ public sealed class DynamoDbExecutionRepository : IExecutionRepository
         }
 
         var keys = await QueryKeysAsync(executionId, cancellationToken).ConfigureAwait(false);
+
+        // A terminal execution gains no new events, so this consistent read decides for good: its pending
+        // events would be lost with it. Undeliverable ones were given up on already and go with the history.
+        var pending = keys.Count(k => k[ExecutionItemMapper.SortKey].S.StartsWith(ExecutionItemMapper.OutboxSortKeyPrefix, StringComparison.Ordinal));
+        if (pending > 0)
+        {
+            throw DomainException.Conflict(
+                ErrorCodes.ExecutionEventsPending,
+                $"Execution {executionId} has {pending} unpublished event(s); they are published (or given up on) within minutes, then it can be deleted.",
+                new Dictionary<string, object?> { ["pendingEvents"] = pending });
+        }
 
         // Header last: until it goes, the execution still reads as a whole (or as deleted rows of a terminal run).
         foreach (var chunk in keys.OrderBy(k => k[ExecutionItemMapper.SortKey].S == ExecutionItemMapper.HeaderSortKey ? 1 : 0).Chunk(25))

@@ -34,6 +34,17 @@ internal static class ExecutionItemMapper
     public const string AttentionOutbox = "OUTBOX";
     public const string AttentionTermination = "TERMINATION";
 
+    /// <summary>
+    /// Index partition of events the outbox gave up on: out of the finder's way, still one Query away for
+    /// an operator (attention = UNDELIVERABLE, oldest give-up first).
+    /// </summary>
+    public const string AttentionUndeliverable = "UNDELIVERABLE";
+    public const string UndeliverableSortKeyPrefix = "UNDELIVERABLE#";
+    public const string Attempts = "attempts";
+    public const string LastErrorCode = "lastErrorCode";
+    public const string LastErrorMessage = "lastErrorMessage";
+    public const string LastAttemptAt = "lastAttemptAt";
+
     public static List<Dictionary<string, AttributeValue>> ToRows(ExecutionRecord record, long version, long? expiresAt)
     {
         var rows = new List<Dictionary<string, AttributeValue>> { Header(record, version) };
@@ -266,7 +277,38 @@ internal static class ExecutionItemMapper
             row.GetS("detailType"),
             row.GetS("detail"),
             row.ContainsKey("resources") ? row.GetStrings("resources") : null,
-            row.GetTime("eventTime")));
+            row.GetTime("eventTime")),
+        (int)(row.GetNOrNull(Attempts) ?? 0),
+        row.GetTimeOrNull(LastAttemptAt));
+
+    /// <summary>
+    /// The outbox row as kept once the outbox gave up on it: the event as it was, the last rejection, and
+    /// the index keys moved to <see cref="AttentionUndeliverable"/> (its TTL, if any, is kept).
+    /// </summary>
+    public static Dictionary<string, AttributeValue> UndeliverableRow(Dictionary<string, AttributeValue> outboxRow, OutboxRejection rejection)
+    {
+        var row = new Dictionary<string, AttributeValue>(outboxRow, StringComparer.Ordinal)
+        {
+            [SortKey] = Attr.S(UndeliverableSortKeyPrefix + rejection.EventId),
+            [Attempts] = Attr.N(rejection.PreviousAttempts + 1),
+            [LastErrorCode] = Attr.S(rejection.ErrorCode),
+            [LastAttemptAt] = Attr.Time(rejection.At),
+            [Attention] = Attr.S(AttentionUndeliverable),
+            [AttentionAt] = Attr.S(Attr.FormatTime(rejection.At)),
+        };
+        row.Remove(LastErrorMessage);
+        row.PutIfNotNull(LastErrorMessage, rejection.ErrorMessage);
+        return row;
+    }
+
+    public static UndeliverableEvent UndeliverableFromRow(Dictionary<string, AttributeValue> row) => new(
+        row.GetS("eventId"),
+        row.GetS("detailType"),
+        row.GetTime("eventTime"),
+        (int)row.GetN(Attempts),
+        row.GetS(LastErrorCode),
+        row.GetSOrNull(LastErrorMessage),
+        row.GetTime(LastAttemptAt));
 
     public static bool IsOutboxRow(Dictionary<string, AttributeValue> row) =>
         row.GetSOrNull(SortKey) is { } sk && sk.StartsWith(OutboxSortKeyPrefix, StringComparison.Ordinal);

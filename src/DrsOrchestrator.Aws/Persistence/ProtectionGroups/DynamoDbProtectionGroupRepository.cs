@@ -21,6 +21,7 @@ public sealed class DynamoDbProtectionGroupRepository : IProtectionGroupReposito
     private readonly ClaimCoordinator _claims;
     private readonly ReferenceWrites _references;
     private readonly int _readBudget;
+    private readonly VersionedItemStore<ProtectionGroup> _items;
 
     public DynamoDbProtectionGroupRepository(IAmazonDynamoDB client, DynamoDbPersistenceOptions options, TimeProvider time)
     {
@@ -30,16 +31,18 @@ public sealed class DynamoDbProtectionGroupRepository : IProtectionGroupReposito
         _claims = new ClaimCoordinator(client, options.Tables.Locks, time, options.ClaimGracePeriod);
         _references = new ReferenceWrites(options.Tables.Locks);
         _readBudget = options.ListReadBudget;
+        _items = new VersionedItemStore<ProtectionGroup>(
+            client,
+            _table,
+            ProtectionGroupItemMapper.GroupId,
+            ProtectionGroupItemMapper.Version,
+            ProtectionGroupItemMapper.FromItem,
+            g => g.Version,
+            NotFound,
+            VersionConflict);
     }
 
-    public async Task<ProtectionGroup?> GetAsync(string groupId, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(groupId);
-        var response = await _client.GetItemAsync(
-            new GetItemRequest { TableName = _table, Key = Key(groupId), ConsistentRead = true },
-            cancellationToken).ConfigureAwait(false);
-        return response.Item is { Count: > 0 } item ? ProtectionGroupItemMapper.FromItem(item) : null;
-    }
+    public Task<ProtectionGroup?> GetAsync(string groupId, CancellationToken cancellationToken) => _items.GetAsync(groupId, cancellationToken);
 
     public Task<Page<ProtectionGroup>> ListAsync(PageRequest page, CancellationToken cancellationToken) =>
         ListMatchingAsync(new ProtectionGroupFilter(), page, cancellationToken);
@@ -89,18 +92,9 @@ public sealed class DynamoDbProtectionGroupRepository : IProtectionGroupReposito
     {
         ArgumentNullException.ThrowIfNull(group);
         var stored = group with { Version = 1 };
-        var write = new GuardedWrite(
-            new TransactWriteItem
-            {
-                Put = new Put
-                {
-                    TableName = _table,
-                    Item = ProtectionGroupItemMapper.ToItem(stored, stored.Version),
-                    ConditionExpression = "attribute_not_exists(#id)",
-                    ExpressionAttributeNames = new() { ["#id"] = ProtectionGroupItemMapper.GroupId },
-                },
-            },
-            _ => DomainException.Conflict(ErrorCodes.VersionConflict, $"Protection group {group.GroupId} already exists."));
+        var write = _items.Create(
+            ProtectionGroupItemMapper.ToItem(stored, stored.Version),
+            () => DomainException.Conflict(ErrorCodes.VersionConflict, $"Protection group {group.GroupId} already exists."));
         await _claims.CommitAsync(
             ClaimKeys.GroupOwner,
             group.GroupId,
@@ -118,17 +112,11 @@ public sealed class DynamoDbProtectionGroupRepository : IProtectionGroupReposito
 
         // The read only tells us which claims the stored version holds; the write below is conditioned on
         // that same version, so a concurrent change between read and write still fails.
-        var current = await GetAsync(group.GroupId, cancellationToken).ConfigureAwait(false)
-            ?? throw NotFound(group.GroupId);
-        if (current.Version != group.Version)
-        {
-            throw VersionConflict(group.GroupId, group.Version, current.Version);
-        }
-
+        var current = await _items.GetAtVersionAsync(group.GroupId, group.Version, cancellationToken).ConfigureAwait(false);
         var stored = group with { Version = group.Version + 1 };
         var oldKeys = ProtectionGroupItemMapper.ClaimKeysOf(current);
         var newKeys = ProtectionGroupItemMapper.ClaimKeysOf(stored);
-        List<GuardedWrite> writes = [VersionedPut(stored, group.Version)];
+        List<GuardedWrite> writes = [_items.Replace(stored.GroupId, ProtectionGroupItemMapper.ToItem(stored, stored.Version), group.Version)];
         if (current.AccountId != stored.AccountId)
         {
             writes.Add(_references.ReferenceAccount(stored.GroupId, stored.AccountId));
@@ -148,31 +136,13 @@ public sealed class DynamoDbProtectionGroupRepository : IProtectionGroupReposito
 
     public async Task DeleteAsync(string groupId, long expectedVersion, CancellationToken cancellationToken)
     {
-        var current = await GetAsync(groupId, cancellationToken).ConfigureAwait(false) ?? throw NotFound(groupId);
-        if (current.Version != expectedVersion)
-        {
-            throw VersionConflict(groupId, expectedVersion, current.Version);
-        }
+        var current = await _items.GetAtVersionAsync(groupId, expectedVersion, cancellationToken).ConfigureAwait(false);
 
-        var write = new GuardedWrite(
-            new TransactWriteItem
-            {
-                Delete = new Delete
-                {
-                    TableName = _table,
-                    Key = Key(groupId),
-                    ConditionExpression = "#v = :v",
-                    ExpressionAttributeNames = new() { ["#v"] = ProtectionGroupItemMapper.Version },
-                    ExpressionAttributeValues = new() { [":v"] = Attr.N(expectedVersion) },
-                    ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
-                },
-            },
-            old => old is null ? NotFound(groupId) : VersionConflict(groupId, expectedVersion, old.GetNOrNull(ProtectionGroupItemMapper.Version)));
         // The version check comes first, so a stale delete reports VERSION_CONFLICT before PG_IN_USE.
         await _claims.CommitAsync(
             ClaimKeys.GroupOwner,
             groupId,
-            [write, _references.CloseGroup(groupId, current.Name), _references.ReleaseAccount(groupId, current.AccountId)],
+            [_items.Delete(groupId, expectedVersion), _references.CloseGroup(groupId, current.Name), _references.ReleaseAccount(groupId, current.AccountId)],
             [],
             ProtectionGroupItemMapper.ClaimKeysOf(current).ToList(),
             IsOrphanAsync,
@@ -184,21 +154,6 @@ public sealed class DynamoDbProtectionGroupRepository : IProtectionGroupReposito
         var holder = await _claims.GetHolderAsync(ClaimKeys.GroupServer(accountId, region, sourceServerId), cancellationToken).ConfigureAwait(false);
         return holder?.OwnerType == ClaimKeys.GroupOwner ? holder.OwnerId : null;
     }
-
-    private GuardedWrite VersionedPut(ProtectionGroup stored, long expectedVersion) => new(
-        new TransactWriteItem
-        {
-            Put = new Put
-            {
-                TableName = _table,
-                Item = ProtectionGroupItemMapper.ToItem(stored, stored.Version),
-                ConditionExpression = "#v = :v",
-                ExpressionAttributeNames = new() { ["#v"] = ProtectionGroupItemMapper.Version },
-                ExpressionAttributeValues = new() { [":v"] = Attr.N(expectedVersion) },
-                ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
-            },
-        },
-        old => old is null ? NotFound(stored.GroupId) : VersionConflict(stored.GroupId, expectedVersion, old.GetNOrNull(ProtectionGroupItemMapper.Version)));
 
     /// <summary>A claim is orphaned when its owning group is gone or no longer lists the key.</summary>
     private async Task<bool> IsOrphanAsync(ClaimHolder holder, CancellationToken cancellationToken)
@@ -253,8 +208,6 @@ public sealed class DynamoDbProtectionGroupRepository : IProtectionGroupReposito
                     new Dictionary<string, object?> { ["accountId"] = group.AccountId, ["region"] = group.Region, ["owningGroupId"] = holder.OwnerId }));
         }).ToList();
     }
-
-    private static Dictionary<string, AttributeValue> Key(string groupId) => new() { [ProtectionGroupItemMapper.GroupId] = Attr.S(groupId) };
 
     private static DomainException NotFound(string groupId) =>
         DomainException.NotFound(ErrorCodes.ProtectionGroupNotFound, $"Protection group {groupId} does not exist.");

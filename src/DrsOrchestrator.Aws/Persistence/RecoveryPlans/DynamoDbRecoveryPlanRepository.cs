@@ -20,6 +20,7 @@ public sealed class DynamoDbRecoveryPlanRepository : IRecoveryPlanRepository
     private readonly ClaimCoordinator _claims;
     private readonly ReferenceWrites _references;
     private readonly int _readBudget;
+    private readonly VersionedItemStore<RecoveryPlan> _items;
 
     public DynamoDbRecoveryPlanRepository(IAmazonDynamoDB client, DynamoDbPersistenceOptions options, TimeProvider time)
     {
@@ -29,15 +30,18 @@ public sealed class DynamoDbRecoveryPlanRepository : IRecoveryPlanRepository
         _claims = new ClaimCoordinator(client, options.Tables.Locks, time, options.ClaimGracePeriod);
         _references = new ReferenceWrites(options.Tables.Locks);
         _readBudget = options.ListReadBudget;
+        _items = new VersionedItemStore<RecoveryPlan>(
+            client,
+            _table,
+            RecoveryPlanItemMapper.PlanId,
+            RecoveryPlanItemMapper.Version,
+            RecoveryPlanItemMapper.FromItem,
+            p => p.Version,
+            NotFound,
+            VersionConflict);
     }
 
-    public async Task<RecoveryPlan?> GetAsync(string planId, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(planId);
-        var response = await _client.GetItemAsync(new GetItemRequest { TableName = _table, Key = Key(planId), ConsistentRead = true }, cancellationToken)
-            .ConfigureAwait(false);
-        return response.Item is { Count: > 0 } item ? RecoveryPlanItemMapper.FromItem(item) : null;
-    }
+    public Task<RecoveryPlan?> GetAsync(string planId, CancellationToken cancellationToken) => _items.GetAsync(planId, cancellationToken);
 
     public Task<Page<RecoveryPlan>> ListAsync(PageRequest page, CancellationToken cancellationToken) =>
         ListMatchingAsync(new RecoveryPlanFilter(), page, cancellationToken);
@@ -65,7 +69,12 @@ public sealed class DynamoDbRecoveryPlanRepository : IRecoveryPlanRepository
         await _claims.CommitAsync(
             ClaimKeys.PlanOwner,
             plan.PlanId,
-            [Write(stored, expectedVersion: null), .. groups.Select(g => _references.ReferenceGroup(stored.PlanId, g.Key, g.Value))],
+            [
+                _items.Create(
+                    RecoveryPlanItemMapper.ToItem(stored, stored.Version),
+                    () => DomainException.Conflict(ErrorCodes.VersionConflict, $"Recovery plan {stored.PlanId} already exists.")),
+                .. groups.Select(g => _references.ReferenceGroup(stored.PlanId, g.Key, g.Value)),
+            ],
             [NameClaim(stored)],
             [],
             IsOrphanAsync,
@@ -76,12 +85,7 @@ public sealed class DynamoDbRecoveryPlanRepository : IRecoveryPlanRepository
     public async Task<RecoveryPlan> UpdateAsync(RecoveryPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var current = await GetAsync(plan.PlanId, cancellationToken).ConfigureAwait(false) ?? throw NotFound(plan.PlanId);
-        if (current.Version != plan.Version)
-        {
-            throw VersionConflict(plan.PlanId, plan.Version, current.Version);
-        }
-
+        var current = await _items.GetAtVersionAsync(plan.PlanId, plan.Version, cancellationToken).ConfigureAwait(false);
         var stored = plan with { Version = plan.Version + 1 };
         var renamed = ClaimKeys.PlanName(current.Name) != ClaimKeys.PlanName(stored.Name);
 
@@ -93,7 +97,7 @@ public sealed class DynamoDbRecoveryPlanRepository : IRecoveryPlanRepository
             ClaimKeys.PlanOwner,
             plan.PlanId,
             [
-                Write(stored, plan.Version),
+                _items.Replace(stored.PlanId, RecoveryPlanItemMapper.ToItem(stored, stored.Version), plan.Version),
                 .. wanted.Where(g => !held.ContainsKey(g.Key)).Select(g => _references.ReferenceGroup(stored.PlanId, g.Key, g.Value)),
                 .. held.Keys.Where(g => !wanted.ContainsKey(g)).Select(g => _references.ReleaseGroup(stored.PlanId, g)),
             ],
@@ -106,56 +110,15 @@ public sealed class DynamoDbRecoveryPlanRepository : IRecoveryPlanRepository
 
     public async Task DeleteAsync(string planId, long expectedVersion, CancellationToken cancellationToken)
     {
-        var current = await GetAsync(planId, cancellationToken).ConfigureAwait(false) ?? throw NotFound(planId);
-        if (current.Version != expectedVersion)
-        {
-            throw VersionConflict(planId, expectedVersion, current.Version);
-        }
-
-        var delete = new GuardedWrite(
-            new TransactWriteItem
-            {
-                Delete = new Delete
-                {
-                    TableName = _table,
-                    Key = Key(planId),
-                    ConditionExpression = "#v = :v",
-                    ExpressionAttributeNames = new() { ["#v"] = RecoveryPlanItemMapper.Version },
-                    ExpressionAttributeValues = new() { [":v"] = Attr.N(expectedVersion) },
-                    ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
-                },
-            },
-            old => old is null ? NotFound(planId) : VersionConflict(planId, expectedVersion, old.GetNOrNull(RecoveryPlanItemMapper.Version)));
+        var current = await _items.GetAtVersionAsync(planId, expectedVersion, cancellationToken).ConfigureAwait(false);
         await _claims.CommitAsync(
             ClaimKeys.PlanOwner,
             planId,
-            [delete, .. GroupsOf(current).Keys.Select(g => _references.ReleaseGroup(planId, g))],
+            [_items.Delete(planId, expectedVersion), .. GroupsOf(current).Keys.Select(g => _references.ReleaseGroup(planId, g))],
             [],
             [ClaimKeys.PlanName(current.Name)],
             IsOrphanAsync,
             cancellationToken).ConfigureAwait(false);
-    }
-
-    private GuardedWrite Write(RecoveryPlan stored, long? expectedVersion)
-    {
-        var put = new Put
-        {
-            TableName = _table,
-            Item = RecoveryPlanItemMapper.ToItem(stored, stored.Version),
-            ExpressionAttributeNames = new() { ["#v"] = RecoveryPlanItemMapper.Version },
-            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
-            ConditionExpression = expectedVersion is null ? "attribute_not_exists(#v)" : "#v = :v",
-        };
-        if (expectedVersion is { } v)
-        {
-            put.ExpressionAttributeValues = new() { [":v"] = Attr.N(v) };
-        }
-
-        return new GuardedWrite(
-            new TransactWriteItem { Put = put },
-            old => expectedVersion is null
-                ? DomainException.Conflict(ErrorCodes.VersionConflict, $"Recovery plan {stored.PlanId} already exists.")
-                : old is null ? NotFound(stored.PlanId) : VersionConflict(stored.PlanId, expectedVersion.Value, old.GetNOrNull(RecoveryPlanItemMapper.Version)));
     }
 
     /// <summary>The distinct groups a plan names, each with the field of its first mention (for validation errors).</summary>
@@ -174,16 +137,16 @@ public sealed class DynamoDbRecoveryPlanRepository : IRecoveryPlanRepository
     }
 
     /// <summary>Only the version being written is checked: a stored plan must always stay deletable.</summary>
-    /// <exception cref="DomainException">Validation LIMIT_EXCEEDED past <see cref="IRecoveryPlanRepository.MaxProtectionGroups"/>.</exception>
+    /// <exception cref="DomainException">Validation LIMIT_EXCEEDED past <see cref="RecoveryPlanLimits.MaxProtectionGroups"/>.</exception>
     private static Dictionary<string, string> WritableGroupsOf(RecoveryPlan plan)
     {
         var groups = GroupsOf(plan);
-        if (groups.Count > IRecoveryPlanRepository.MaxProtectionGroups)
+        if (groups.Count > RecoveryPlanLimits.MaxProtectionGroups)
         {
             throw ValidationProblems.ToException("Recovery plan", [new ValidationProblem(
                 "waves",
                 ErrorCodes.LimitExceeded,
-                $"A plan names at most {IRecoveryPlanRepository.MaxProtectionGroups} distinct protection groups; this one names {groups.Count}.")]);
+                $"A plan names at most {RecoveryPlanLimits.MaxProtectionGroups} distinct protection groups; this one names {groups.Count}.")]);
         }
 
         return groups;
@@ -207,8 +170,6 @@ public sealed class DynamoDbRecoveryPlanRepository : IRecoveryPlanRepository
             ErrorCodes.PlanNameExists,
             $"A recovery plan named '{plan.Name}' already exists.",
             new Dictionary<string, object?> { ["name"] = plan.Name, ["existingPlanId"] = holder.OwnerId }));
-
-    private static Dictionary<string, AttributeValue> Key(string planId) => new() { [RecoveryPlanItemMapper.PlanId] = Attr.S(planId) };
 
     private static DomainException NotFound(string planId) =>
         DomainException.NotFound(ErrorCodes.RecoveryPlanNotFound, $"Recovery plan {planId} does not exist.");

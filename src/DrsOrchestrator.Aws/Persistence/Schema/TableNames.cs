@@ -21,14 +21,7 @@ public sealed record TableNames(
     public static TableNames FromPrefix(string prefix)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
-        string Name(TableDefinition table) => $"{prefix}-{table.NameSuffix}";
-        return new TableNames(
-            Name(TableSchema.ProtectionGroups),
-            Name(TableSchema.RecoveryPlans),
-            Name(TableSchema.ExecutionHistory),
-            Name(TableSchema.TargetAccounts),
-            Name(TableSchema.Locks),
-            Name(TableSchema.Settings));
+        return Named(table => $"{prefix}-{table.NameSuffix}");
     }
 
     /// <summary>Reads the variables the lambda stack sets (<see cref="TableDefinition.EnvironmentVariable"/>); a missing one fails startup.</summary>
@@ -43,14 +36,7 @@ public sealed record TableNames(
             throw new InvalidOperationException($"Table name variables not set: {string.Join(", ", missing)}.");
         }
 
-        string Name(TableDefinition table) => getVariable(table.EnvironmentVariable)!;
-        return new TableNames(
-            Name(TableSchema.ProtectionGroups),
-            Name(TableSchema.RecoveryPlans),
-            Name(TableSchema.ExecutionHistory),
-            Name(TableSchema.TargetAccounts),
-            Name(TableSchema.Locks),
-            Name(TableSchema.Settings));
+        return Named(table => getVariable(table.EnvironmentVariable)!);
     }
 
     public static TableNames FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
@@ -69,4 +55,12 @@ public sealed record TableNames(
             _ => throw new ArgumentException($"Unknown table '{table.NameSuffix}'.", nameof(table)),
         };
     }
+
+    private static TableNames Named(Func<TableDefinition, string> name) => new(
+        name(TableSchema.ProtectionGroups),
+        name(TableSchema.RecoveryPlans),
+        name(TableSchema.ExecutionHistory),
+        name(TableSchema.TargetAccounts),
+        name(TableSchema.Locks),
+        name(TableSchema.Settings));
 }

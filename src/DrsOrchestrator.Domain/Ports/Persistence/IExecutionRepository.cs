@@ -44,6 +44,19 @@ public interface IExecutionRepository
     Task DeletePendingEventsAsync(string executionId, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Records a rejection on the event's outbox row, only if the row still holds
+    /// <see cref="OutboxRejection.PreviousAttempts"/> (a row published and deleted meanwhile is not brought
+    /// back). The row's next retry waits from <see cref="OutboxRejection.At"/>. With
+    /// <see cref="OutboxRejection.GiveUp"/> the row leaves the outbox (and the index the finder reads) and is
+    /// kept as undeliverable, in one transaction.
+    /// </summary>
+    /// <returns>False when the condition failed: another drainer recorded, published or gave up first.</returns>
+    Task<bool> RecordRejectedEventAsync(string executionId, OutboxRejection rejection, CancellationToken cancellationToken);
+
+    /// <summary>Events of the execution the outbox gave up on, oldest first (one query of those rows only).</summary>
+    Task<IReadOnlyList<UndeliverableEvent>> GetUndeliverableEventsAsync(string executionId, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Executions with at least one unpublished event stored at or before <paramref name="storedBefore"/>
     /// (sparse index query, oldest first, no scan). An execution may appear on more than one page.
     /// </summary>
@@ -71,7 +84,11 @@ public interface IExecutionRepository
     /// <summary>The active execution holding a plan, if any: one key lookup.</summary>
     Task<string?> FindActiveExecutionOfPlanAsync(string planId, CancellationToken cancellationToken);
 
-    /// <summary>Deletes a terminal execution's history.</summary>
-    /// <exception cref="DomainException">NotFound EXECUTION_NOT_FOUND; Conflict EXECUTION_ACTIVE.</exception>
+    /// <summary>
+    /// Deletes a terminal execution's history, undeliverable events included. Refused while it still has
+    /// unpublished events: they would be lost, and a terminal run gains no new ones, so the refusal holds
+    /// until the finder publishes them or gives up on them.
+    /// </summary>
+    /// <exception cref="DomainException">NotFound EXECUTION_NOT_FOUND; Conflict EXECUTION_ACTIVE or EXECUTION_EVENTS_PENDING (details: pendingEvents).</exception>
     Task DeleteAsync(string executionId, CancellationToken cancellationToken);
 }

@@ -9,12 +9,6 @@ namespace DrsOrchestrator.Domain.Ports.Persistence;
 /// </summary>
 public interface IRecoveryPlanRepository
 {
-    /// <summary>
-    /// The most distinct protection groups one plan may name: a plan write and its reference changes (groups
-    /// added and dropped) must fit one DynamoDB transaction of 100 items.
-    /// </summary>
-    public const int MaxProtectionGroups = 48;
-
     Task<RecoveryPlan?> GetAsync(string planId, CancellationToken cancellationToken);
 
     Task<Page<RecoveryPlan>> ListAsync(PageRequest page, CancellationToken cancellationToken);
@@ -25,11 +19,11 @@ public interface IRecoveryPlanRepository
     /// </summary>
     Task<Page<RecoveryPlan>> ListMatchingAsync(RecoveryPlanFilter filter, PageRequest page, CancellationToken cancellationToken);
 
-    /// <exception cref="Common.DomainException">Conflict PLAN_NAME_EXISTS; Validation UNKNOWN_PROTECTION_GROUP (a named group does not exist) or LIMIT_EXCEEDED.</exception>
+    /// <exception cref="Common.DomainException">Conflict PLAN_NAME_EXISTS; Validation UNKNOWN_PROTECTION_GROUP (a named group does not exist) or LIMIT_EXCEEDED (past <see cref="RecoveryPlanLimits.MaxProtectionGroups"/>).</exception>
     Task<RecoveryPlan> CreateAsync(RecoveryPlan plan, CancellationToken cancellationToken);
 
     /// <summary>Replaces the plan; references on groups it no longer names are released in the same transaction.</summary>
-    /// <exception cref="Common.DomainException">NotFound PLAN_NOT_FOUND; Conflict VERSION_CONFLICT or PLAN_NAME_EXISTS; Validation UNKNOWN_PROTECTION_GROUP or LIMIT_EXCEEDED.</exception>
+    /// <exception cref="Common.DomainException">NotFound PLAN_NOT_FOUND; Conflict VERSION_CONFLICT or PLAN_NAME_EXISTS; Validation UNKNOWN_PROTECTION_GROUP or LIMIT_EXCEEDED (past <see cref="RecoveryPlanLimits.MaxProtectionGroups"/>).</exception>
     Task<RecoveryPlan> UpdateAsync(RecoveryPlan plan, CancellationToken cancellationToken);
 
     /// <summary>Deletes the plan and releases its group references in the same transaction.</summary>

@@ -13,4 +13,6 @@ namespace DrsOrchestrator.Domain.Ports.Persistence;
 /// an event whose ID they have already handled.
 /// </param>
 /// <param name="Event">The event exactly as it is (re-)published.</param>
-public sealed record OutboxEvent(string EventId, PublishedEvent Event);
+/// <param name="Attempts">Publishes the bus rejected for good (not throttling or its own failures), as recorded on the row.</param>
+/// <param name="LastAttemptAt">When the last such rejection was recorded; the next retry waits from then, not from the event's time.</param>
+public sealed record OutboxEvent(string EventId, PublishedEvent Event, int Attempts = 0, DateTimeOffset? LastAttemptAt = null);
