@@ -285,6 +285,8 @@ try {
     await page.getByRole('link', { name: groupName, exact: true }).click();
     await page.getByTestId('group-details').waitFor({ timeout: 30_000 });
     await page.getByTestId('edit-group').click();
+    // Breadcrumbs name the group, not its ID, once the editor has loaded it.
+    await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link', { name: groupName, exact: true }).waitFor({ timeout: 30_000 });
     const edit = page.locator('[data-testid^="edit-override-"]').first();
     await edit.waitFor({ timeout: 30_000 });
     const serverId = (await edit.getAttribute('data-testid')).replace('edit-override-', '');

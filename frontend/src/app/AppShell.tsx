@@ -3,8 +3,10 @@ import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import Flashbar from '@cloudscape-design/components/flashbar';
 import SideNavigation from '@cloudscape-design/components/side-navigation';
 import TopNavigation from '@cloudscape-design/components/top-navigation';
+import { useCallback, useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { breadcrumbsFor } from './breadcrumbs';
+import { CrumbNamesContext } from './crumbNames';
 import { useFlash } from './flash';
 import { AppRoutes } from './AppRoutes';
 import { useServices } from './services';
@@ -30,9 +32,20 @@ export function AppShell() {
   const flash = useFlash();
   const location = useLocation();
   const navigate = useNavigate();
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(() => new Map());
+  const setName = useCallback((id: string, name: string | null) => {
+    setNames((current) => {
+      if ((current.get(id) ?? null) === name) return current;
+      const next = new Map(current);
+      if (name === null) next.delete(id);
+      else next.set(id, name);
+      return next;
+    });
+  }, []);
+  const crumbNames = useMemo(() => ({ names, setName }), [names, setName]);
 
   return (
-    <>
+    <CrumbNamesContext.Provider value={crumbNames}>
       <div id="top-nav">
         <TopNavigation
           identity={{ href: '/', title: 'DRS Orchestrator', onFollow: (e) => { e.preventDefault(); navigate('/'); } }}
@@ -69,7 +82,7 @@ export function AppShell() {
         breadcrumbs={
           <BreadcrumbGroup
             ariaLabel="Breadcrumbs"
-            items={breadcrumbsFor(location.pathname)}
+            items={breadcrumbsFor(location.pathname, names)}
             onFollow={(e) => {
               e.preventDefault();
               navigate(e.detail.href);
@@ -79,6 +92,6 @@ export function AppShell() {
         notifications={<Flashbar items={flash.items} stackItems={flash.items.length > 3} />}
         content={<AppRoutes />}
       />
-    </>
+    </CrumbNamesContext.Provider>
   );
 }

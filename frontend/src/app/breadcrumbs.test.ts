@@ -19,4 +19,10 @@ describe('breadcrumbsFor', () => {
   it('breadcrumbsFor_Root_Dashboard', () => {
     expect(breadcrumbsFor('/').map((b) => b.text)).toEqual(['DRS Orchestrator', 'Dashboard']);
   });
+
+  it('breadcrumbsFor_RegisteredName_ShownInPlaceOfId', () => {
+    const items = breadcrumbsFor('/protection-groups/pg-1/edit', new Map([['pg-1', 'Payments web']]));
+    expect(items.map((b) => b.text)).toEqual(['DRS Orchestrator', 'Protection groups', 'Payments web', 'Edit']);
+    expect(items[2]!.href).toBe('/protection-groups/pg-1');
+  });
 });

@@ -17,8 +17,11 @@ const leaves: Record<string, string> = { new: 'Create', edit: 'Edit', 'recovery-
  */
 const noPage: Record<string, string> = { jobs: 'DRS job' };
 
-/** Breadcrumbs derived from the URL, so every page gets them without wiring. */
-export function breadcrumbsFor(pathname: string): BreadcrumbGroupProps.Item[] {
+/**
+ * Breadcrumbs derived from the URL, so every page gets them without wiring. An ID segment shows the name
+ * its page registered (see crumbNames.ts), or the ID itself until the page has loaded it.
+ */
+export function breadcrumbsFor(pathname: string, names: ReadonlyMap<string, string> = new Map()): BreadcrumbGroupProps.Item[] {
   const items: BreadcrumbGroupProps.Item[] = [{ text: 'DRS Orchestrator', href: '/' }];
   const parts = pathname.split('/').filter(Boolean);
   let href = '';
@@ -26,7 +29,9 @@ export function breadcrumbsFor(pathname: string): BreadcrumbGroupProps.Item[] {
     href += `/${part}`;
     if (index > 0 && noPage[part]) continue;
     const label = index > 1 ? noPage[parts[index - 1] ?? ''] : undefined;
-    const text = index === 0 ? (sections[part] ?? part) : label ? `${label} ${decodeURIComponent(part)}` : (leaves[part] ?? decodeURIComponent(part));
+    const decoded = decodeURIComponent(part);
+    const shown = names.get(decoded) ?? decoded;
+    const text = index === 0 ? (sections[part] ?? part) : label ? `${label} ${shown}` : (leaves[part] ?? shown);
     items.push({ text, href });
   }
   if (parts.length === 0) items.push({ text: 'Dashboard', href: '/' });

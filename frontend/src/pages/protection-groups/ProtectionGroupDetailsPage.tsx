@@ -18,6 +18,7 @@ import { RouterLink } from '../../components/RouterLink';
 import { StatusBadge } from '../../components/StatusBadge';
 import { groupMembers, useLocationServers, type GroupMember } from './groupServers';
 import { launchSettingsLines, launchSettingsSummary } from './launchSettingsText';
+import { useCrumbName } from '../../app/crumbNames';
 
 function selectionText(group: ProtectionGroup): string {
   return group.selection.mode === 'TAGS'
@@ -31,6 +32,7 @@ export default function ProtectionGroupDetailsPage() {
   const { api, permissions } = useServices();
   const navigate = useNavigate();
   const query = useQuery(`protection-group:${groupId}`, () => api.protectionGroups.get(groupId));
+  useCrumbName(groupId, query.data?.name);
   const group = query.data;
   const servers = useLocationServers(group);
 

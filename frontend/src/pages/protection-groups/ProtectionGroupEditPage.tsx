@@ -29,6 +29,7 @@ import { tagsText } from '../../components/format';
 import { StatusBadge } from '../../components/StatusBadge';
 import { cleanLaunchSettings, LaunchSettingsForm } from './LaunchSettingsForm';
 import { ServerOverrides, type SavedLaunch } from './ServerOverrides';
+import { useCrumbName } from '../../app/crumbNames';
 
 const previewDelayMs = 400;
 
@@ -197,6 +198,7 @@ export default function ProtectionGroupEditPage() {
   const action = useAction();
 
   const existing = useQuery(editing ? `protection-group:${groupId}` : null, () => api.protectionGroups.get(groupId ?? ''));
+  useCrumbName(groupId, existing.data?.name);
   const accounts = useQuery('accounts:all', () => listAll((p) => api.accounts.list(p)));
   const regions = useQuery('config:regions', () => api.config.regions());
   const groups = useQuery('protection-groups:all', () => listAll((p) => api.protectionGroups.list(p)), { quiet: true });

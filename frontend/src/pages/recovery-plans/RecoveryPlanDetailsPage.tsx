@@ -24,6 +24,7 @@ import { DisabledReasons, GuardedButton } from '../../components/GuardedButton';
 import { RouterLink } from '../../components/RouterLink';
 import { StatusBadge } from '../../components/StatusBadge';
 import { executeAction, isActive } from '../../domain/executionActions';
+import { useCrumbName } from '../../app/crumbNames';
 
 /** What the run will do, in words, so an operator confirms an outcome rather than a button. */
 export function describeRun(plan: RecoveryPlan, type: ExecutionType, pauseBeforeFirstWave: boolean): string[] {
@@ -115,6 +116,7 @@ export default function RecoveryPlanDetailsPage() {
   const [confirmation, setConfirmation] = useState('');
 
   const plan = useQuery(`plan:${planId}`, () => api.recoveryPlans.get(planId));
+  useCrumbName(planId, plan.data?.name);
   const groups = useQuery('protection-groups:all', () => listAll((p) => api.protectionGroups.list(p)));
   const flash = useFlash();
   const existing = useQuery(running ? `existing:${planId}` : null, () => api.recoveryPlans.checkExistingInstances(planId), { quiet: true });

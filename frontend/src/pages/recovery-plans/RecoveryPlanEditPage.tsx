@@ -24,6 +24,7 @@ import { useServices } from '../../app/services';
 import { useQuery } from '../../app/useQuery';
 import { EmptyState } from '../../components/EmptyState';
 import { addWave, moveWave, removeWave, renameWave, updateWave } from './waveEditing';
+import { useCrumbName } from '../../app/crumbNames';
 
 interface Draft extends RecoveryPlanInput {
   version?: number;
@@ -174,6 +175,7 @@ export default function RecoveryPlanEditPage() {
   const flash = useFlash();
   const navigate = useNavigate();
   const existing = useQuery(editing ? `plan:${planId}` : null, () => api.recoveryPlans.get(planId ?? ''));
+  useCrumbName(planId, existing.data?.name);
   const groups = useQuery('protection-groups:all', () => listAll((p) => api.protectionGroups.list(p)));
   const [draft, setDraft] = useState<Draft | null>(editing ? null : { name: '', description: '', rtoTargetMinutes: null, rpoTargetMinutes: null, waves: addWave([]) });
   const [problems, setProblems] = useState<FieldProblem[]>([]);

@@ -20,6 +20,7 @@ import { useAction } from '../../app/useAction';
 import { useQuery } from '../../app/useQuery';
 import { EmptyState } from '../../components/EmptyState';
 import { StatusBadge } from '../../components/StatusBadge';
+import { useCrumbName } from '../../app/crumbNames';
 
 interface TagRow {
   key: string;
@@ -61,6 +62,7 @@ export default function SourceServerDetailsPage() {
   const action = useAction();
   const scope = `${serverId}:${location.accountId}:${location.region}`;
   const server = useQuery(scoped ? `source-server:${scope}` : null, () => api.drs.sourceServer(serverId, location));
+  useCrumbName(serverId, server.data?.hostname);
   const launch = useQuery(scoped ? `source-server-launch:${scope}` : null, () => api.drs.launchConfiguration(serverId, location));
   const groups = useQuery('protection-groups:all', () => api.protectionGroups.list({ limit: 100 }), { quiet: true });
   const [settings, setSettings] = useState<DrsLaunchConfiguration | null>(null);
