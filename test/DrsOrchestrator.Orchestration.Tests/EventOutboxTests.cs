@@ -2,6 +2,7 @@ using System.Text.Json;
 using DrsOrchestrator.Application.Orchestration;
 using DrsOrchestrator.Domain.Executions;
 using DrsOrchestrator.Domain.Ports.Events;
+using DrsOrchestrator.Domain.Ports.Persistence;
 using DrsOrchestrator.Domain.RecoveryPlans;
 using DrsOrchestrator.Orchestration.Tests.Support;
 using DrsOrchestrator.Tests.Common.Builders;
@@ -124,6 +125,15 @@ public sealed class EventOutboxTests(DynamoDbLocalFixture dynamo)
         harness.Engine.ErrorLog = TextWriter.Synchronized(log);
         var plan = await OneWavePlanAsync(harness);
         harness.Events.RejectNext(ExecutionEvents.Completed, times: 100, errorCode: "MalformedDetail");
+        // The harness clock runs at 600x, so the 2-minute grace is 0.2 s of real time: freeze it at the first
+        // offer of the completion event, or a slow machine would pass the grace before the "too soon" sweep.
+        harness.Events.Offering = e =>
+        {
+            if (e.DetailType == ExecutionEvents.Completed)
+            {
+                harness.Clock.Scale = 0;
+            }
+        };
         var started = await harness.StartAsync(plan);
         var id = started.Execution.ExecutionId;
         var execution = await harness.RunToEndAsync(started.Execution);
@@ -224,6 +234,38 @@ public sealed class EventOutboxTests(DynamoDbLocalFixture dynamo)
         Assert.All(tracked.Waves.SelectMany(w => w.Servers), s => Assert.Equal(ServerLaunchStatus.Terminated, s.LaunchStatus));
         Assert.True(sweeps > 0);
         Assert.Equal(0, afterCompletion);
+    }
+
+    [Fact]
+    public async Task ReconcileActive_OneRunUnreadable_OtherRunsAndOutboxSweepStillServed()
+    {
+        // Arrange: an ended run whose Completed event the bus rejected, and a finder whose store has one
+        // active run it cannot read (a broken spoke account or a corrupt item would do the same).
+        await using var harness = await EngineHarness.StartAsync(dynamo);
+        var plan = await OneWavePlanAsync(harness);
+        harness.Events.RejectNext(ExecutionEvents.Completed);
+        var started = await harness.StartAsync(plan);
+        var id = started.Execution.ExecutionId;
+        await harness.RunToEndAsync(started.Execution);
+        await WaitUntilAsync(() => OfferedFor(harness, id, ExecutionEvents.Completed).Count == 1);
+        var broken = new ExecutionSummary("exec-unreadable", plan.PlanId, plan.Name, ExecutionType.Drill, ExecutionStatus.Running, "operator@example.com", harness.Clock.GetUtcNow(), harness.Clock.GetUtcNow(), null, 0, 1, 3);
+        var finder = new OrchestrationEngine(
+            UnreadableExecutionRepository.Wrap(harness.Executions, broken), harness.Groups, harness.CrashInjector, harness.Ec2, harness.Runner, harness.Events, harness.Clock,
+            new EngineOptions(harness.StateMachineArn, CapacityWaitSeconds: 30));
+        using var errors = new StringWriter();
+        finder.ErrorLog = errors;
+        harness.Clock.Advance(PastGrace);
+
+        // Act
+        var examined = await finder.ReconcileActiveAsync(CancellationToken.None);
+
+        // Assert: the unreadable run was logged and counted, and the sweep still published the event.
+        Assert.Equal(1, examined);
+        Assert.Equal(1, finder.Counters.ReconcileFailures);
+        Assert.Contains("\"event\":\"RECONCILE_FAILED\"", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("exec-unreadable", errors.ToString(), StringComparison.Ordinal);
+        Assert.Single(AcceptedFor(harness, id, ExecutionEvents.Completed));
+        Assert.Empty(await harness.Executions.GetPendingEventsAsync(id, CancellationToken.None));
     }
 
     private static async Task<RecoveryPlan> OneWavePlanAsync(EngineHarness harness)

@@ -134,6 +134,60 @@ public sealed class ScheduledTagSyncTests(DynamoDbLocalFixture dynamo)
         Assert.All(bed.Marks(), m => Assert.Equal("m", m));
     }
 
+    [Fact]
+    public async Task RunScheduledAsync_OneRegionTimesOut_TagsOtherLocationsAndRecordsThatLocationsError()
+    {
+        // Arrange: us-west-2 never answers (both sample accounts have it; Payments lives in us-east-1).
+        await using var bed = await TagSyncBed.StartAsync(dynamo);
+        await bed.SaveTagSyncAsync(enabled: true, intervalHours: 4, mark: "m");
+        using var http = new HttpClient(new SilentRegionHandler("us-west-2")) { Timeout = TimeSpan.FromSeconds(2) };
+        var service = bed.NewTagSync(http);
+
+        // Act
+        var result = await service.RunScheduledAsync(CancellationToken.None);
+
+        // Assert: every location was visited and the Payments servers tagged; the silent ones carry the timeout.
+        Assert.Equal(TagSyncScheduleOutcome.Ran, result.Outcome);
+        Assert.NotEmpty(bed.Marks());
+        Assert.All(bed.Marks(), m => Assert.Equal("m", m));
+        var run = (await bed.Settings.GetLastTagSyncRunAsync(CancellationToken.None))!;
+        Assert.False(run.Succeeded);
+        Assert.Null(run.Error);
+        Assert.Equal(4, run.Locations.Count);
+        var silent = run.Locations.Where(l => l.Region == "us-west-2").ToList();
+        Assert.Equal(2, silent.Count);
+        Assert.All(silent, l => Assert.StartsWith("No answer in time", l.Error, StringComparison.Ordinal));
+        Assert.All(run.Locations.Where(l => l.Region != "us-west-2"), l => { Assert.Null(l.Error); Assert.True(l.Scanned > 0); });
+        Assert.Contains(run.Locations, l => l.AccountId == TagSyncBed.Account && l.Region == TagSyncBed.Region && l.Tagged == bed.Marks().Count);
+    }
+
+    [Fact]
+    public async Task HandleAsync_RunFailsAsAWhole_RecordsFailedRunAndNextTickWithinIntervalIsNotDue()
+    {
+        // Arrange: the accounts cannot be listed, so the run fails before visiting any location.
+        await using var bed = await TagSyncBed.StartAsync(dynamo);
+        await bed.SaveTagSyncAsync(enabled: true, intervalHours: 4, mark: "m");
+        await bed.DropTargetAccountsTableAsync();
+        var poller = bed.NewPoller();
+
+        // Act
+        await Assert.ThrowsAnyAsync<Exception>(() => poller.HandleAsync(Tick(), CancellationToken.None));
+        bed.Clock.Advance(TimeSpan.FromHours(1));
+        var next = await poller.HandleAsync(Tick(), CancellationToken.None);
+
+        // Assert: the failure is the last run, the slot is free, and the interval counts from it.
+        var state = (await bed.Settings.GetTagSyncStateAsync(CancellationToken.None)).Value;
+        Assert.Null(state.Running);
+        var run = state.LastRun!;
+        Assert.False(run.Succeeded);
+        Assert.False(string.IsNullOrWhiteSpace(run.Error));
+        Assert.Equal(TagSyncTrigger.Schedule, run.Trigger);
+        Assert.Equal(TagSyncBed.StartTime, run.StartedAt);
+        Assert.Empty(run.Locations);
+        Assert.Equal("NOT_DUE", next["tagSync"]!.GetValue<string>());
+        Assert.Empty(bed.DrsCalls);
+    }
+
     /// <summary>The input the deployed rule sends (the CDK test checks the template carries exactly this).</summary>
     private static JsonObject Tick() => JsonNode.Parse($$"""{"task":"{{PollerHandler.TagSyncTask}}"}""")!.AsObject();
 }

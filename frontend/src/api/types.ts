@@ -713,6 +713,8 @@ export interface TagSyncRun {
   endedAt: string;
   succeeded: boolean;
   locations: TagSyncLocationResult[];
+  /** Why the run as a whole failed; null/absent when it ran through (per-location errors are in locations). */
+  error?: string | null;
 }
 
 export interface TagSyncView {

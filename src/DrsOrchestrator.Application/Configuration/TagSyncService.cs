@@ -119,15 +119,19 @@ public sealed class TagSyncService(SettingsService settings, ITargetAccountRepos
 
     private async Task<TagSyncRun> ExecuteAsync(TagSyncClaim claim, CancellationToken cancellationToken)
     {
+        var results = new List<TagSyncLocationResult>();
         TagSyncRun run;
         try
         {
-            run = await SyncAllAsync(claim, cancellationToken).ConfigureAwait(false);
+            run = await SyncAllAsync(claim, results, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception)
+        catch (Exception ex)
         {
-            // Free the slot now, so a retry or "Run now" need not wait out the lease, and let the error through.
-            await TryReleaseAsync(claim).ConfigureAwait(false);
+            // Record the failure as the last run (which also frees the slot), so the next scheduled run is an
+            // interval away: merely freeing the slot would leave the latest start unchanged and have every tick
+            // retry a sync that keeps failing. The locations finished before the failure are kept.
+            var failed = new TagSyncRun(claim.TriggeredBy, claim.Trigger, claim.StartedAt, time.GetUtcNow(), false, [.. results], ex.Message);
+            await TryRecordFailureAsync(claim, failed).ConfigureAwait(false);
             throw;
         }
 
@@ -135,13 +139,12 @@ public sealed class TagSyncService(SettingsService settings, ITargetAccountRepos
         return run;
     }
 
-    private async Task<TagSyncRun> SyncAllAsync(TagSyncClaim claim, CancellationToken cancellationToken)
+    private async Task<TagSyncRun> SyncAllAsync(TagSyncClaim claim, List<TagSyncLocationResult> results, CancellationToken cancellationToken)
     {
         var rules = (await settings.GetTagSyncAsync(cancellationToken).ConfigureAwait(false)).Value.Rules;
         var locations = (await Pages.AllAsync<TargetAccount>(accounts.ListAsync, cancellationToken).ConfigureAwait(false))
             .SelectMany(a => a.Regions.Select(r => new AccountRegion(a.AccountId, r)))
             .ToList();
-        var results = new List<TagSyncLocationResult>();
         foreach (var location in locations)
         {
             results.Add(await SyncAsync(location, rules, cancellationToken).ConfigureAwait(false));
@@ -151,7 +154,7 @@ public sealed class TagSyncService(SettingsService settings, ITargetAccountRepos
     }
 
     /// <summary>Records the run as the last one (unless a newer run finished first) and frees the slot if still ours.</summary>
-    private async Task FinishAsync(TagSyncClaim claim, TagSyncRun? run, CancellationToken cancellationToken)
+    private async Task FinishAsync(TagSyncClaim claim, TagSyncRun run, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -159,7 +162,7 @@ public sealed class TagSyncService(SettingsService settings, ITargetAccountRepos
             var last = state.Value.LastRun;
             var next = new TagSyncState(
                 state.Value.Running?.RunId == claim.RunId ? null : state.Value.Running,
-                run is not null && (last is null || run.StartedAt >= last.StartedAt) ? run : last);
+                last is null || run.StartedAt >= last.StartedAt ? run : last);
             if (await settings.TrySaveTagSyncStateAsync(next, state.Version, claim.TriggeredBy, cancellationToken).ConfigureAwait(false))
             {
                 return;
@@ -172,25 +175,27 @@ public sealed class TagSyncService(SettingsService settings, ITargetAccountRepos
         }
     }
 
-    private async Task TryReleaseAsync(TagSyncClaim claim)
+    private async Task TryRecordFailureAsync(TagSyncClaim claim, TagSyncRun failed)
     {
         try
         {
-            await FinishAsync(claim, null, CancellationToken.None).ConfigureAwait(false);
+            // Not the caller's token: a run cancelled by its caller is recorded too, or it would be retried on every tick.
+            await FinishAsync(claim, failed, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // The store is failing too: the claim expires on its own after ClaimLease, and the run's own error
-            // (being rethrown) is the one worth reporting.
+            // (being rethrown) is the one worth reporting; an unrecorded run still counts as the latest start
+            // while its claim lasts.
         }
     }
 
     private async Task<TagSyncLocationResult> SyncAsync(AccountRegion location, IReadOnlyList<TagSyncRule> rules, CancellationToken cancellationToken)
     {
         int scanned = 0, matched = 0, tagged = 0, failed = 0;
-        var client = drs.For(location.AccountId, location.Region);
         try
         {
+            var client = drs.For(location.AccountId, location.Region);
             await foreach (var server in client.DescribeAllSourceServersAsync(new DrsSourceServerQuery(), cancellationToken).ConfigureAwait(false))
             {
                 scanned++;
@@ -227,6 +232,12 @@ public sealed class TagSyncService(SettingsService settings, ITargetAccountRepos
             }
 
             return new TagSyncLocationResult(location.AccountId, location.Region, scanned, matched, tagged, failed, null);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not our caller cancelling: a transport timeout (HttpClient's, an SDK client's). It belongs to this
+            // location alone, so the other accounts and regions are still synced.
+            return new TagSyncLocationResult(location.AccountId, location.Region, scanned, matched, tagged, failed, $"No answer in time: {ex.Message}");
         }
         catch (Exception ex) when (ex is AwsServiceException or HttpRequestException or DomainException)
         {

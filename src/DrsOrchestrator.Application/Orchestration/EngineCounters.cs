@@ -14,6 +14,7 @@ public sealed class EngineCounters
     private long _eventsPublished;
     private long _eventsRejected;
     private long _eventsUndeliverable;
+    private long _reconcileFailures;
 
     /// <summary>Conditional writes of an execution that won.</summary>
     public long StateWrites => Interlocked.Read(ref _stateWrites);
@@ -68,4 +69,9 @@ public sealed class EngineCounters
     internal void EventsRejected(int count) => Interlocked.Add(ref _eventsRejected, count);
 
     internal void EventUndeliverable() => Interlocked.Increment(ref _eventsUndeliverable);
+
+    /// <summary>Executions the finder could not reconcile on a run (each is logged; the others went on).</summary>
+    public long ReconcileFailures => Interlocked.Read(ref _reconcileFailures);
+
+    internal void ReconcileFailed() => Interlocked.Increment(ref _reconcileFailures);
 }

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using DrsOrchestrator.Domain.Common;
 using DrsOrchestrator.Domain.Executions;
 using DrsOrchestrator.Domain.Ports.Drs;
@@ -61,23 +63,56 @@ public sealed partial class OrchestrationEngine
         var active = await _store.Repository.ListActiveAsync(cancellationToken).ConfigureAwait(false);
         foreach (var summary in active)
         {
-            var execution = await _store.Repository.GetAsync(summary.ExecutionId, cancellationToken).ConfigureAwait(false);
-            if (execution is null || !execution.IsActive)
+            // One run's failure (its spoke account's role broken, its region impaired) must not stop the
+            // finder for every other run, nor the outbox sweep below: each run is reconciled on its own.
+            try
             {
-                continue;
+                await ReconcileOneAsync(summary.ExecutionId, cancellationToken).ConfigureAwait(false);
             }
-
-            if (execution.InFlightWave is not null)
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                var jobs = await ReadInFlightJobsAsync(execution.ExecutionId, cancellationToken).ConfigureAwait(false);
-                await ApplyAndReleaseAsync(execution.ExecutionId, jobs, [], cancellationToken).ConfigureAwait(false);
+                Counters.ReconcileFailed();
+                LogReconcileFailure(summary.ExecutionId, ex);
             }
-
-            await FailIfOrphanedAsync(execution.ExecutionId, cancellationToken).ConfigureAwait(false);
         }
 
         await PublishPendingEventsAsync(cancellationToken).ConfigureAwait(false);
         return active.Count;
+    }
+
+    private async Task ReconcileOneAsync(string executionId, CancellationToken cancellationToken)
+    {
+        var execution = await _store.Repository.GetAsync(executionId, cancellationToken).ConfigureAwait(false);
+        if (execution is null || !execution.IsActive)
+        {
+            return;
+        }
+
+        if (execution.InFlightWave is not null)
+        {
+            var jobs = await ReadInFlightJobsAsync(execution.ExecutionId, cancellationToken).ConfigureAwait(false);
+            await ApplyAndReleaseAsync(execution.ExecutionId, jobs, [], cancellationToken).ConfigureAwait(false);
+        }
+
+        await FailIfOrphanedAsync(execution.ExecutionId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private void LogReconcileFailure(string executionId, Exception ex)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("level", "ERROR");
+            json.WriteString("event", "RECONCILE_FAILED");
+            json.WriteString("message", "The finder could not reconcile this execution; it tries again on its next run.");
+            json.WriteString("executionId", executionId);
+            json.WriteString("errorType", ex.GetType().Name);
+            json.WriteString("errorMessage", ex.Message);
+            json.WriteEndObject();
+        }
+
+        ErrorLog.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
     private async Task FailIfOrphanedAsync(string executionId, CancellationToken cancellationToken)

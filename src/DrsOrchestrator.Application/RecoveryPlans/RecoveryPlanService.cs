@@ -37,7 +37,11 @@ public sealed class RecoveryPlanService(
         return await plans.CreateAsync(plan, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <exception cref="DomainException">NotFound PLAN_NOT_FOUND; Conflict VERSION_CONFLICT, PLAN_NAME_EXISTS; Validation.</exception>
+    /// <remarks>
+    /// Refused while an execution of the plan is active: its later waves resolve the plan's groups, so a group
+    /// dropped here could be deleted under it. The repository's transaction decides (ADR 0010).
+    /// </remarks>
+    /// <exception cref="DomainException">NotFound PLAN_NOT_FOUND; Conflict VERSION_CONFLICT, PLAN_NAME_EXISTS, PLAN_HAS_ACTIVE_EXECUTION; Validation.</exception>
     public async Task<RecoveryPlan> UpdateAsync(string planId, long expectedVersion, RecoveryPlanDraft draft, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
@@ -53,6 +57,9 @@ public sealed class RecoveryPlanService(
     public async Task DeleteAsync(string planId, CancellationToken cancellationToken)
     {
         var current = await GetAsync(planId, cancellationToken).ConfigureAwait(false);
+
+        // Only for the friendlier message: an execution starting after this read is caught by the
+        // repository's transaction, which checks the same claim.
         if (await executions.FindActiveExecutionOfPlanAsync(planId, cancellationToken).ConfigureAwait(false) is { } active)
         {
             throw DomainException.Conflict(

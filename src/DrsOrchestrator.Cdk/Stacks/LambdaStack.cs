@@ -88,11 +88,12 @@ internal sealed class LambdaStack : NestedStack
             }
         }
 
-        // The poller only reads target accounts (spoke roles, tag sync locations) and never touches recovery
-        // plans; it writes executions and their claims (the finder) and the settings table's tag sync run record.
+        // The poller only reads target accounts (spoke roles, tag sync locations) and protection groups (the
+        // engine resolves servers), never touches recovery plans; it writes executions and their claims (the
+        // finder) and the settings table's tag sync run record.
         foreach (var (definition, table) in props.Tables)
         {
-            if (definition == TableSchema.TargetAccounts)
+            if (definition == TableSchema.TargetAccounts || definition == TableSchema.ProtectionGroups)
             {
                 table.GrantReadData(Poller.Role);
             }

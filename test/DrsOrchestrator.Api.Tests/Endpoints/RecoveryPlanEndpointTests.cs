@@ -248,6 +248,61 @@ public sealed class RecoveryPlanEndpointTests(DynamoDbLocalFixture dynamo, ApiSi
         Assert.Contains(name, error.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task UpdateAndDeleteRecoveryPlan_ExecutionActive_Returns409PlanHasActiveExecutionUntilItEnds()
+    {
+        // Arrange: a paused run holds the plan's claim without launching anything.
+        var host = await SharedHosts.GetAsync(dynamo, simulator, "plans-active-execution");
+        await Fleet.RegisterAsync(host, ApiTestHost.SpokeB);
+        var kept = await Fleet.CreateGroupAsync(host, ApiTestHost.SpokeB, "us-east-1", [Fleet.Servers(host, ApiTestHost.SpokeB, "us-east-1", "Payments", "db")[0].SourceServerId]);
+        var dropped = await Fleet.CreateGroupAsync(host, ApiTestHost.SpokeB, "us-east-1", [Fleet.Servers(host, ApiTestHost.SpokeB, "us-east-1", "Payments", "web")[0].SourceServerId]);
+        var name = "running-" + Guid.NewGuid().ToString("N")[..8];
+        var planId = ResponseAssert.Success(await host.SendAsync(ApiRequestBuilder.Post("/recovery-plans", Fleet.PlanJson(name, "", kept, dropped)).As(Admin)), 201)
+            .GetProperty("planId").GetString()!;
+        var started = ResponseAssert.Success(await host.SendAsync(ApiRequestBuilder.Post($"/recovery-plans/{planId}/execute", """{"type":"DRILL","pauseBeforeFirstWave":true}""").As(Admin)), 202);
+        var executionId = started.GetProperty("executionId").GetString()!;
+        await WaitForExecutionAsync(host, executionId, "PAUSED");
+        var update = Fleet.PlanJson(name, "", kept).Insert(1, "\"version\":1,");
+
+        // Act
+        var updateWhileActive = await host.SendAsync(ApiRequestBuilder.Put("/recovery-plans/" + planId, update).As(Admin));
+        var deleteWhileActive = await host.SendAsync(ApiRequestBuilder.Delete("/recovery-plans/" + planId).As(Admin));
+        var groupWhileActive = await host.SendAsync(ApiRequestBuilder.Delete("/protection-groups/" + dropped).As(Admin));
+        var planWhileActive = ResponseAssert.Success(await host.SendAsync(ApiRequestBuilder.Get("/recovery-plans/" + planId).As(Admin)));
+        ResponseAssert.Success(await host.SendAsync(ApiRequestBuilder.Post($"/executions/{executionId}/cancel").As(Admin)), 202);
+        await WaitForExecutionAsync(host, executionId, "CANCELLED");
+        var updated = await host.SendAsync(ApiRequestBuilder.Put("/recovery-plans/" + planId, update).As(Admin));
+        var groupDeleted = await host.SendAsync(ApiRequestBuilder.Delete("/protection-groups/" + dropped).As(Admin));
+        var planDeleted = await host.SendAsync(ApiRequestBuilder.Delete("/recovery-plans/" + planId).As(Admin));
+
+        // Assert
+        var error = ResponseAssert.Error(updateWhileActive, 409, "PLAN_HAS_ACTIVE_EXECUTION");
+        Assert.Equal(executionId, error.GetProperty("details").GetProperty("activeExecutionId").GetString());
+        ResponseAssert.Error(deleteWhileActive, 409, "PLAN_HAS_ACTIVE_EXECUTION");
+        ResponseAssert.Error(groupWhileActive, 409, "PG_IN_USE");
+        Assert.Equal(1, planWhileActive.GetProperty("version").GetInt64());
+        Assert.Equal(2, planWhileActive.GetProperty("waves").GetArrayLength());
+        ResponseAssert.Success(updated);
+        ResponseAssert.Success(groupDeleted, 204);
+        ResponseAssert.Success(planDeleted, 204);
+    }
+
+    private static async Task WaitForExecutionAsync(ApiTestHost host, string executionId, string status)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var execution = ResponseAssert.Success(await host.SendAsync(ApiRequestBuilder.Get("/executions/" + executionId).As(Admin)));
+            if (execution.GetProperty("status").GetString() == status)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{executionId} never reached {status}: {execution}");
+            await Task.Delay(50);
+        }
+    }
+
     private static async Task<List<string[]>> PageNamesAsync(ApiTestHost host, string path)
     {
         var pages = new List<string[]>();

@@ -235,7 +235,7 @@ public sealed class LambdaStackTests(FullAppFixture full, ApiOnlyAppFixture apiO
     }
 
     [Fact]
-    public void Policies_PollerRole_TagsWithoutUntaggingWritesItsTablesOnlyAndNeverPlans()
+    public void Policies_PollerRole_TagsWithoutUntaggingWritesItsTablesOnlyReadsGroupsAndNeverPlans()
     {
         // Arrange
         var json = full.JsonOf(full.Stacks.Hub.Lambda);
@@ -259,6 +259,8 @@ public sealed class LambdaStackTests(FullAppFixture full, ApiOnlyAppFixture apiO
         Assert.Contains(writes, r => r.Contains("DatabaseExecutionHistoryTable", StringComparison.Ordinal));
         Assert.DoesNotContain(writes, r => r.Contains("DatabaseTargetAccountsTable", StringComparison.Ordinal));
         Assert.Contains(reads, r => r.Contains("DatabaseTargetAccountsTable", StringComparison.Ordinal));
+        Assert.DoesNotContain(writes, r => r.Contains("DatabaseProtectionGroupsTable", StringComparison.Ordinal));
+        Assert.Contains(reads, r => r.Contains("DatabaseProtectionGroupsTable", StringComparison.Ordinal));
         Assert.DoesNotContain(statements, s => s["Resource"]!.ToJsonString().Contains("DatabaseRecoveryPlansTable", StringComparison.Ordinal));
     }
 

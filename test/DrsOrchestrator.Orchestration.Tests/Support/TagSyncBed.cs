@@ -94,6 +94,29 @@ internal sealed class TagSyncBed : IAsyncDisposable
         return new PollerHandler(_engine, PollerComposition.CreateTagSync(EngineSettings, db, HubCredentials, new VirtualNowRealTimers(Clock)));
     }
 
+    /// <summary>
+    /// Tag sync composed as <see cref="PollerComposition.CreateTagSync"/> does, but calling AWS through
+    /// <paramref name="http"/>, so a test can make one endpoint stop answering.
+    /// </summary>
+    public TagSyncService NewTagSync(HttpClient http)
+    {
+        var db = _dynamo.CreateClient();
+        _owned.Add(db);
+        var persistence = DynamoDbPersistenceOptions.Default(EngineSettings.Tables);
+        var accounts = new DynamoDbTargetAccountRepository(db, persistence);
+        var client = new AwsClientOptions(ServiceUrl: Server.BaseAddress, HttpClient: http, TimeProvider: new VirtualNowRealTimers(Clock));
+        var credentials = new AccountCredentials(new CrossAccountOptions(HubAccountId, HubCredentials, Region, client), new RepositoryAccountAccessResolver(accounts));
+        _owned.Add(credentials);
+        return new TagSyncService(Settings, accounts, new CrossAccountDrsClientFactory(credentials, client), Clock);
+    }
+
+    /// <summary>Drops the target-accounts table, so a run cannot list the accounts and fails as a whole.</summary>
+    public async Task DropTargetAccountsTableAsync()
+    {
+        using var db = _dynamo.CreateClient();
+        await db.DeleteTableAsync(EngineSettings.Tables.TargetAccounts);
+    }
+
     /// <summary>One rule: servers of the Payments application get <see cref="MarkKey"/> = <paramref name="mark"/>.</summary>
     public async Task SaveTagSyncAsync(bool enabled, int intervalHours, string mark)
     {

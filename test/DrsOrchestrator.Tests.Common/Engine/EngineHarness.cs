@@ -12,6 +12,7 @@ using DrsOrchestrator.Aws.Persistence.ProtectionGroups;
 using DrsOrchestrator.Aws.Wire;
 using DrsOrchestrator.Domain.Executions;
 using DrsOrchestrator.Domain.Ports.Drs;
+using DrsOrchestrator.Domain.Ports.Ec2;
 using DrsOrchestrator.Domain.ProtectionGroups;
 using DrsOrchestrator.Domain.RecoveryPlans;
 using DrsOrchestrator.Functions.ExecutionPoller;
@@ -76,6 +77,9 @@ public sealed class EngineHarness : IAsyncDisposable
     public CrashAfterStartRecovery CrashInjector { get; private set; } = null!;
 
     public string StateMachineArn { get; private set; } = "";
+
+    /// <summary>The EC2 clients the engine uses (through the spoke roles), for a test that builds a second engine.</summary>
+    public IEc2ClientFactory Ec2 { get; private set; } = null!;
 
     public IReadOnlyList<Exception> PollerErrors => [.. _pollerErrors];
 
@@ -192,7 +196,8 @@ public sealed class EngineHarness : IAsyncDisposable
         Runner = new LocalWorkflowRunner(Clock);
         var definition = OrchestrationStateMachine.BuildDefinition(new OrchestrationStateMachineOptions(AwaitWaveTimeoutSeconds: awaitTimeoutSeconds));
         StateMachineArn = "arn:aws:states:us-east-1:000000000000:stateMachine:drs-orchestration";
-        Engine = new OrchestrationEngine(Executions, Groups, CrashInjector, new CrossAccountEc2ClientFactory(credentials, client), Runner, Events, Clock, new EngineOptions(StateMachineArn, CapacityWaitSeconds: 30));
+        Ec2 = new CrossAccountEc2ClientFactory(credentials, client);
+        Engine = new OrchestrationEngine(Executions, Groups, CrashInjector, Ec2, Runner, Events, Clock, new EngineOptions(StateMachineArn, CapacityWaitSeconds: 30));
         var handler = new OrchestrationHandler(Engine);
         Runner.RegisterFunction(FunctionArn, handler.HandleAsync);
         var arn = Runner.CreateStateMachine("drs-orchestration", definition, new Dictionary<string, string> { [OrchestrationStateMachine.FunctionArnPlaceholder] = FunctionArn });

@@ -56,11 +56,15 @@ public sealed class RecordingEventPublisher : IEventPublisher
         _rejectionCodes[detailType] = errorCode;
     }
 
+    /// <summary>Called with each event as it is offered, before the bus answers (e.g. to freeze a virtual clock at that instant).</summary>
+    public Action<PublishedEvent>? Offering { get; set; }
+
     public Task PublishAsync(IReadOnlyList<PublishedEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         foreach (var e in events)
         {
+            Offering?.Invoke(e);
             _offered.Enqueue(e);
         }
 

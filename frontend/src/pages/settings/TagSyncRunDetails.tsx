@@ -24,6 +24,7 @@ export function TagSyncRunDetails({ run, testId }: { run: TagSyncRun; testId: st
           { label: 'Started', value: formatDateTime(run.startedAt) },
           { label: 'Duration', value: formatDuration(run.startedAt, run.endedAt) },
           { label: 'Triggered by', value: `${run.trigger === 'SCHEDULE' ? 'Schedule' : 'Run now'} (${run.triggeredBy || '-'})` },
+          ...(run.error ? [{ label: 'Error', value: run.error }] : []),
         ]}
       />
       <Table<TagSyncLocationResult>

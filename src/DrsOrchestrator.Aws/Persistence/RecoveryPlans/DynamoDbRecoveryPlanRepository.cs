@@ -13,10 +13,17 @@ namespace DrsOrchestrator.Aws.Persistence.RecoveryPlans;
 /// <see cref="ReferenceWrites"/>). Listing scans with pagination: it serves the console's plan page (tens of
 /// small items), not orchestration, which always reads a plan by id.
 /// </summary>
+/// <remarks>
+/// Updates and deletes also check, in the same transaction, that the plan's active-execution claim
+/// (<see cref="ClaimKeys.ActivePlan"/>, ADR 0007) does not exist: a running execution resolves its groups wave
+/// by wave, so dropping a group's reference mid-run would let the group be deleted under it. The claim is
+/// released by the save that makes the execution terminal, so an ended run never blocks.
+/// </remarks>
 public sealed class DynamoDbRecoveryPlanRepository : IRecoveryPlanRepository
 {
     private readonly IAmazonDynamoDB _client;
     private readonly string _table;
+    private readonly string _locksTable;
     private readonly ClaimCoordinator _claims;
     private readonly ReferenceWrites _references;
     private readonly int _readBudget;
@@ -27,6 +34,7 @@ public sealed class DynamoDbRecoveryPlanRepository : IRecoveryPlanRepository
         ArgumentNullException.ThrowIfNull(options);
         _client = client;
         _table = options.Tables.RecoveryPlans;
+        _locksTable = options.Tables.Locks;
         _claims = new ClaimCoordinator(client, options.Tables.Locks, time, options.ClaimGracePeriod);
         _references = new ReferenceWrites(options.Tables.Locks);
         _readBudget = options.ListReadBudget;
@@ -91,6 +99,7 @@ public sealed class DynamoDbRecoveryPlanRepository : IRecoveryPlanRepository
 
         // The stored version's references were written with it, so only the difference changes; the version
         // condition on the plan row makes a concurrent save of the same plan fail rather than double-apply it.
+        // Worst case 100 items: row, no-active-execution check, name claim and release, 48 added, 48 dropped.
         var held = GroupsOf(current);
         var wanted = WritableGroupsOf(stored);
         await _claims.CommitAsync(
@@ -98,6 +107,7 @@ public sealed class DynamoDbRecoveryPlanRepository : IRecoveryPlanRepository
             plan.PlanId,
             [
                 _items.Replace(stored.PlanId, RecoveryPlanItemMapper.ToItem(stored, stored.Version), plan.Version),
+                NoActiveExecution(stored.PlanId, current.Name),
                 .. wanted.Where(g => !held.ContainsKey(g.Key)).Select(g => _references.ReferenceGroup(stored.PlanId, g.Key, g.Value)),
                 .. held.Keys.Where(g => !wanted.ContainsKey(g)).Select(g => _references.ReleaseGroup(stored.PlanId, g)),
             ],
@@ -114,12 +124,41 @@ public sealed class DynamoDbRecoveryPlanRepository : IRecoveryPlanRepository
         await _claims.CommitAsync(
             ClaimKeys.PlanOwner,
             planId,
-            [_items.Delete(planId, expectedVersion), .. GroupsOf(current).Keys.Select(g => _references.ReleaseGroup(planId, g))],
+            [
+                _items.Delete(planId, expectedVersion),
+                NoActiveExecution(planId, current.Name),
+                .. GroupsOf(current).Keys.Select(g => _references.ReleaseGroup(planId, g)),
+            ],
             [],
             [ClaimKeys.PlanName(current.Name)],
             IsOrphanAsync,
             cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Fails the transaction while an execution of the plan holds its active-plan claim. After the row write,
+    /// so a stale request still reports VERSION_CONFLICT first; the old image names the running execution.
+    /// </summary>
+    private GuardedWrite NoActiveExecution(string planId, string planName) => new(
+        new TransactWriteItem
+        {
+            ConditionCheck = new ConditionCheck
+            {
+                TableName = _locksTable,
+                Key = new() { [LockAttributes.LockKey] = Attr.S(ClaimKeys.ActivePlan(planId)) },
+                ConditionExpression = "attribute_not_exists(#k)",
+                ExpressionAttributeNames = new() { ["#k"] = LockAttributes.LockKey },
+                ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+            },
+        },
+        old =>
+        {
+            var active = old?.GetSOrNull(LockAttributes.OwnerId);
+            return DomainException.Conflict(
+                ErrorCodes.PlanHasActiveExecution,
+                $"Recovery plan '{planName}' has an active execution ({active ?? "unknown"}); cancel it or wait for it to end.",
+                new Dictionary<string, object?> { ["planId"] = planId, ["activeExecutionId"] = active });
+        });
 
     /// <summary>The distinct groups a plan names, each with the field of its first mention (for validation errors).</summary>
     private static Dictionary<string, string> GroupsOf(RecoveryPlan plan)

@@ -23,10 +23,10 @@ public interface IRecoveryPlanRepository
     Task<RecoveryPlan> CreateAsync(RecoveryPlan plan, CancellationToken cancellationToken);
 
     /// <summary>Replaces the plan; references on groups it no longer names are released in the same transaction.</summary>
-    /// <exception cref="Common.DomainException">NotFound PLAN_NOT_FOUND; Conflict VERSION_CONFLICT or PLAN_NAME_EXISTS; Validation UNKNOWN_PROTECTION_GROUP or LIMIT_EXCEEDED (past <see cref="RecoveryPlanLimits.MaxProtectionGroups"/>).</exception>
+    /// <exception cref="Common.DomainException">NotFound PLAN_NOT_FOUND; Conflict VERSION_CONFLICT, PLAN_NAME_EXISTS or PLAN_HAS_ACTIVE_EXECUTION (a run of the plan is active); Validation UNKNOWN_PROTECTION_GROUP or LIMIT_EXCEEDED (past <see cref="RecoveryPlanLimits.MaxProtectionGroups"/>).</exception>
     Task<RecoveryPlan> UpdateAsync(RecoveryPlan plan, CancellationToken cancellationToken);
 
     /// <summary>Deletes the plan and releases its group references in the same transaction.</summary>
-    /// <exception cref="Common.DomainException">NotFound PLAN_NOT_FOUND; Conflict VERSION_CONFLICT.</exception>
+    /// <exception cref="Common.DomainException">NotFound PLAN_NOT_FOUND; Conflict VERSION_CONFLICT or PLAN_HAS_ACTIVE_EXECUTION (a run of the plan is active).</exception>
     Task DeleteAsync(string planId, long expectedVersion, CancellationToken cancellationToken);
 }
