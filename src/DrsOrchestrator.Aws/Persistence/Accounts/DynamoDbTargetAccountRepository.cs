@@ -79,9 +79,5 @@ public sealed class DynamoDbTargetAccountRepository(IAmazonDynamoDB client, Dyna
     private static DomainException NotFound(string accountId) =>
         DomainException.NotFound(ErrorCodes.AccountNotFound, $"Account {accountId} is not registered.");
 
-    private static DomainException VersionConflict(string accountId, long expected, long? actual) =>
-        DomainException.Conflict(
-            ErrorCodes.VersionConflict,
-            $"Account {accountId} was changed by someone else (expected version {expected}); reload and retry.",
-            new Dictionary<string, object?> { ["expectedVersion"] = expected, ["currentVersion"] = actual });
+    private static DomainException VersionConflict(string accountId, long expected, long? actual) => VersionConflicts.For("Account", accountId, expected, actual);
 }

@@ -622,9 +622,5 @@ public sealed class DynamoDbExecutionRepository : IExecutionRepository
     private static DomainException NotFound(string executionId) =>
         DomainException.NotFound(ErrorCodes.ExecutionNotFound, $"Execution {executionId} does not exist.");
 
-    private static DomainException VersionConflict(string executionId, long expected, long? actual) =>
-        DomainException.Conflict(
-            ErrorCodes.VersionConflict,
-            $"Execution {executionId} was changed by someone else (expected version {expected}, stored {actual}); reload and retry.",
-            new Dictionary<string, object?> { ["expectedVersion"] = expected, ["currentVersion"] = actual });
+    private static DomainException VersionConflict(string executionId, long expected, long? actual) => VersionConflicts.For("Execution", executionId, expected, actual);
 }

@@ -212,9 +212,5 @@ public sealed class DynamoDbProtectionGroupRepository : IProtectionGroupReposito
     private static DomainException NotFound(string groupId) =>
         DomainException.NotFound(ErrorCodes.ProtectionGroupNotFound, $"Protection group {groupId} does not exist.");
 
-    private static DomainException VersionConflict(string groupId, long expected, long? actual) =>
-        DomainException.Conflict(
-            ErrorCodes.VersionConflict,
-            $"Protection group {groupId} was changed by someone else (expected version {expected}, stored {actual}); reload and retry.",
-            new Dictionary<string, object?> { ["expectedVersion"] = expected, ["currentVersion"] = actual });
+    private static DomainException VersionConflict(string groupId, long expected, long? actual) => VersionConflicts.For("Protection group", groupId, expected, actual);
 }

@@ -213,9 +213,5 @@ public sealed class DynamoDbRecoveryPlanRepository : IRecoveryPlanRepository
     private static DomainException NotFound(string planId) =>
         DomainException.NotFound(ErrorCodes.RecoveryPlanNotFound, $"Recovery plan {planId} does not exist.");
 
-    private static DomainException VersionConflict(string planId, long expected, long? actual) =>
-        DomainException.Conflict(
-            ErrorCodes.VersionConflict,
-            $"Recovery plan {planId} was changed by someone else (expected version {expected}, stored {actual}); reload and retry.",
-            new Dictionary<string, object?> { ["expectedVersion"] = expected, ["currentVersion"] = actual });
+    private static DomainException VersionConflict(string planId, long expected, long? actual) => VersionConflicts.For("Recovery plan", planId, expected, actual);
 }
